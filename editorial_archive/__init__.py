@@ -1,0 +1,1 @@
+"""Editorial Archive: a Django archive of newspaper editorials annotated paragraph by paragraph."""
