@@ -1,0 +1,221 @@
+"""Editorials, their paragraphs, and the entity kinds (leaders, countries, agenda items)."""
+
+from django.db import models
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase, TagBase
+
+
+class Entity(TagBase):
+    """Something editorials talk about, tagged on articles; aliases help automatic tagging."""
+
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other ways the text writes this name, one per entry (e.g. “U.S.”, “USA”).",
+    )
+    description = models.TextField(blank=True, help_text="A line or two shown on its page.")
+
+    url_name: str = ""
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
+
+class Leader(Entity):
+    url_name = "articles:leader"
+
+    class Meta(Entity.Meta):
+        verbose_name = "leader"
+
+
+class Country(Entity):
+    url_name = "articles:country"
+
+    class Meta(Entity.Meta):
+        verbose_name = "country"
+        verbose_name_plural = "countries"
+
+
+class AgendaItem(Entity):
+    url_name = "articles:agenda_item"
+
+    class Meta(Entity.Meta):
+        verbose_name = "agenda item"
+
+
+class ArticleQuerySet(models.QuerySet):
+    """Named reads of articles, so views and templates never repeat a filter or a prefetch."""
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-id")
+
+    def with_entities(self):
+        return self.prefetch_related("leaders", "countries", "agenda")
+
+    def with_paragraphs(self):
+        return self.prefetch_related("paragraphs")
+
+    def with_lead(self):
+        """Annotate `lead`, the first paragraph's text, for teasers that need no other paragraph."""
+        first = Paragraph.objects.filter(article=models.OuterRef("pk")).order_by("position")
+        return self.annotate(lead=models.Subquery(first.values("text")[:1]))
+
+    def for_listing(self):
+        """Newest first, with what a list item shows: the lead paragraph and the entities."""
+        return self.newest_first().with_lead().with_entities()
+
+    def month_counts(self):
+        """Rows of `month` (its first moment in the current time zone) and `count`, newest first."""
+        return (
+            self.annotate(month=TruncMonth("published_at"))
+            .values("month")
+            .annotate(count=models.Count("id"))
+            .order_by("-month")
+        )
+
+    def mentioning(self, entity: Entity):
+        manager = {Leader: "leaders", Country: "countries", AgendaItem: "agenda"}[type(entity)]
+        return self.filter(**{manager: entity})
+
+    def search(self, query: str):
+        """Articles whose title or any paragraph contains every word of the query."""
+        matches = self
+        for word in query.split():
+            matches = matches.filter(
+                models.Q(title__icontains=word)
+                | models.Exists(
+                    Paragraph.objects.filter(article=models.OuterRef("pk"), text__icontains=word)
+                )
+            )
+        return matches
+
+
+class Article(models.Model):
+    """One editorial as published, with its metadata; the text lives in its paragraphs."""
+
+    slug = models.SlugField(max_length=120, unique=True, help_text="The article's address.")
+    import_key = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="Identifies the editorial across re-imports: publication and Input time.",
+    )
+    content_hash = models.CharField(
+        max_length=64, help_text="Fingerprint of the imported content; equal means unchanged."
+    )
+    label = models.CharField(
+        max_length=60, blank=True, help_text="The bracketed label, e.g. “Editorial”."
+    )
+    title = models.CharField(max_length=500)
+    publication = models.CharField(max_length=200)
+    published_at = models.DateTimeField(
+        db_index=True, help_text="The Input time: when the editorial was first published."
+    )
+    revised_at = models.DateTimeField(
+        null=True, blank=True, help_text="The Updated time: the last revision by the paper."
+    )
+    dateline = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date printed on the saved page; not always the publication date.",
+    )
+    deck = models.JSONField(default=list, blank=True, help_text="Sub-headline lines, in order.")
+    caption_text = models.TextField(blank=True, help_text="Photo caption, without its credit.")
+    caption_credit = models.CharField(max_length=200, blank=True)
+    layout = models.CharField(
+        max_length=40, default="fnnews", help_text="Which source layout the file was read as."
+    )
+    source_name = models.CharField(
+        max_length=500, blank=True, help_text="The file the latest version was imported from."
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    leaders = TaggableManager(
+        through="TaggedLeader", related_name="articles", blank=True, verbose_name="leaders"
+    )
+    countries = TaggableManager(
+        through="TaggedCountry", related_name="articles", blank=True, verbose_name="countries"
+    )
+    agenda = TaggableManager(
+        through="TaggedAgendaItem", related_name="articles", blank=True, verbose_name="agenda"
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["-published_at", "-id"], name="article_newest_first")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def caption(self) -> dict | None:
+        if not (self.caption_text or self.caption_credit):
+            return None
+        return {"text": self.caption_text, "credit": self.caption_credit}
+
+
+class Paragraph(models.Model):
+    """A paragraph of an article; keeps its id across re-imports while its text is unchanged."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
+    position = models.PositiveIntegerField(help_text="1-based place in the article.")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "position"], name="paragraph_unique_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} ¶{self.position}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.position}"
+
+
+class TaggedLeader(ItemBase):
+    tag = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = models.ForeignKey(Article, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_leader_tag")
+        ]
+
+
+class TaggedCountry(ItemBase):
+    tag = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = models.ForeignKey(Article, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_country_tag")
+        ]
+
+
+class TaggedAgendaItem(ItemBase):
+    tag = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = models.ForeignKey(Article, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_agenda_tag")
+        ]
