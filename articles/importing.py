@@ -1,0 +1,247 @@
+"""The import service: turn editorial files into articles, in batches, file by file all-or-nothing.
+
+New articles are written in batches (one transaction and a few statements per batch) because
+that is where the time goes in a bulk import; should a batch fail, its files are retried one
+transaction each, so one bad file never spoils the others. Changed articles are updated one
+by one, keeping the rows of paragraphs whose text did not change, and `paragraphs_changed`
+is sent so that other apps can follow the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.db import DatabaseError, transaction
+
+from articles.models import Article, Paragraph
+from articles.paragraphs import paragraphs_replace
+from articles.parsing import EditorialFormatError, ParsedEditorial, parse_editorial
+from articles.slugs import unique_slugs
+from articles.sources import SourceError, SourceFile
+
+BATCH_SIZE = 250
+
+
+class Fate(StrEnum):
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What became of one file: its fate, the article it made or matched, or why it failed."""
+
+    name: str
+    fate: Fate
+    reason: str = ""
+    slug: str = ""
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, fate: Fate) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.fate is fate)
+
+    @property
+    def failures(self) -> list[FileOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.fate is Fate.FAILED]
+
+    def summary(self) -> str:
+        return ", ".join(f"{fate.value} {self.count(fate)}" for fate in Fate)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A file that parsed, waiting to be written."""
+
+    name: str
+    editorial: ParsedEditorial
+
+    @property
+    def import_key(self) -> str:
+        return import_key_for(self.editorial)
+
+
+def import_key_for(editorial: ParsedEditorial) -> str:
+    """Identifies an editorial across corrected versions: its paper and its Input time."""
+    return f"{editorial.publication}|{editorial.published_at.isoformat()}"
+
+
+def article_fields(editorial: ParsedEditorial, *, source_name: str) -> dict:
+    """The Article field values a parsed editorial sets (everything but slug and key)."""
+    caption = editorial.caption
+    return {
+        "content_hash": editorial.content_hash(),
+        "label": editorial.label,
+        "title": editorial.title,
+        "publication": editorial.publication,
+        "published_at": editorial.published_at,
+        "revised_at": editorial.revised_at,
+        "dateline": editorial.page_date,
+        "deck": list(editorial.deck),
+        "caption_text": caption.text if caption else "",
+        "caption_credit": caption.credit if caption else "",
+        "layout": editorial.layout,
+        "source_name": source_name[-500:],
+    }
+
+
+def length_problem(editorial: ParsedEditorial) -> str | None:
+    """The first field too long for its column, said as a reader would, or None."""
+    for field_name, value in (
+        ("label", editorial.label),
+        ("title", editorial.title),
+        ("caption_credit", editorial.caption.credit if editorial.caption else ""),
+    ):
+        limit = Article._meta.get_field(field_name).max_length
+        if len(value) > limit:
+            label = field_name.replace("_", " ")
+            return f"{label} is {len(value):,} characters long; the limit is {limit:,}"
+    return None
+
+
+def parse_source(source: SourceFile) -> Candidate | FileOutcome:
+    try:
+        editorial = parse_editorial(source.read())
+    except (SourceError, EditorialFormatError) as error:
+        return FileOutcome(name=source.name, fate=Fate.FAILED, reason=str(error))
+    if problem := length_problem(editorial):
+        return FileOutcome(name=source.name, fate=Fate.FAILED, reason=problem)
+    return Candidate(name=source.name, editorial=editorial)
+
+
+def batches_with_distinct_keys(
+    candidates: Iterable[Candidate], size: int
+) -> Iterator[list[Candidate]]:
+    """Batches in file order; a key seen again starts a new batch, so versions apply in order."""
+    batch: list[Candidate] = []
+    keys: set[str] = set()
+    for candidate in candidates:
+        if len(batch) >= size or candidate.import_key in keys:
+            yield batch
+            batch, keys = [], set()
+        batch.append(candidate)
+        keys.add(candidate.import_key)
+    if batch:
+        yield batch
+
+
+def articles_create(candidates: list[Candidate]) -> list[FileOutcome]:
+    """Create new articles and their paragraphs with a few statements for the whole batch."""
+    slugs = unique_slugs([c.editorial for c in candidates])
+    articles = [
+        Article(
+            slug=slug,
+            import_key=candidate.import_key,
+            **article_fields(candidate.editorial, source_name=candidate.name),
+        )
+        for candidate, slug in zip(candidates, slugs, strict=True)
+    ]
+    with transaction.atomic():
+        Article.objects.bulk_create(articles)
+        Paragraph.objects.bulk_create(
+            Paragraph(article=article, position=position, text=text)
+            for article, candidate in zip(articles, candidates, strict=True)
+            for position, text in enumerate(candidate.editorial.paragraphs, start=1)
+        )
+    return [
+        FileOutcome(name=candidate.name, fate=Fate.IMPORTED, slug=article.slug)
+        for candidate, article in zip(candidates, articles, strict=True)
+    ]
+
+
+def article_update(*, article: Article, candidate: Candidate) -> FileOutcome:
+    """Bring an archived article up to a corrected version of its file."""
+    editorial = candidate.editorial
+    if article.revised_at and editorial.revised_at and editorial.revised_at < article.revised_at:
+        return FileOutcome(
+            name=candidate.name,
+            fate=Fate.FAILED,
+            reason=(
+                f"older than the archived version of {article.slug} "
+                f"(Updated {editorial.revised_at:%Y-%m-%d %H:%M:%S} is before "
+                f"{article.revised_at.astimezone(editorial.revised_at.tzinfo):%Y-%m-%d %H:%M:%S})"
+            ),
+        )
+    with transaction.atomic():
+        for name, value in article_fields(editorial, source_name=candidate.name).items():
+            setattr(article, name, value)
+        article.save()
+        paragraphs_replace(article=article, texts=editorial.paragraphs)
+    return FileOutcome(name=candidate.name, fate=Fate.UPDATED, slug=article.slug)
+
+
+def batch_write(batch: list[Candidate]) -> list[FileOutcome]:
+    existing = Article.objects.in_bulk([c.import_key for c in batch], field_name="import_key")
+    outcomes, new = [], []
+    for candidate in batch:
+        article = existing.get(candidate.import_key)
+        if article is None:
+            new.append(candidate)
+        elif article.content_hash == candidate.editorial.content_hash():
+            outcomes.append(FileOutcome(candidate.name, Fate.UNCHANGED, slug=article.slug))
+        else:
+            outcomes.append(article_update(article=article, candidate=candidate))
+    if new:
+        outcomes.extend(new_articles_write(new))
+    return outcomes
+
+
+def new_articles_write(candidates: list[Candidate]) -> list[FileOutcome]:
+    """Write new articles as one batch; if the batch fails, file by file, so each stands alone."""
+    try:
+        return articles_create(candidates)
+    except DatabaseError:
+        return [retry_alone(candidate) for candidate in candidates]
+
+
+def retry_alone(candidate: Candidate) -> FileOutcome:
+    """One file in its own transaction: it may have been created meanwhile by another import."""
+    try:
+        article = Article.objects.filter(import_key=candidate.import_key).first()
+        if article is not None:
+            if article.content_hash == candidate.editorial.content_hash():
+                return FileOutcome(candidate.name, Fate.UNCHANGED, slug=article.slug)
+            return article_update(article=article, candidate=candidate)
+        return articles_create([candidate])[0]
+    except DatabaseError as error:
+        return FileOutcome(candidate.name, Fate.FAILED, reason=f"could not be saved ({error})")
+
+
+def editorials_import(
+    *,
+    sources: Iterable[SourceFile],
+    dry_run: bool = False,
+    batch_size: int = BATCH_SIZE,
+    on_file_done: Callable[[FileOutcome], None] | None = None,
+) -> ImportReport:
+    """Import editorial files; with `dry_run`, do all the work and then roll it back."""
+    report = ImportReport()
+
+    def record(outcomes: Iterable[FileOutcome]) -> None:
+        for outcome in outcomes:
+            report.outcomes.append(outcome)
+            if on_file_done:
+                on_file_done(outcome)
+
+    def parsed() -> Iterator[Candidate]:
+        for source in sources:
+            result = parse_source(source)
+            if isinstance(result, FileOutcome):
+                record([result])
+            else:
+                yield result
+
+    with transaction.atomic() if dry_run else nullcontext():
+        for batch in batches_with_distinct_keys(parsed(), batch_size):
+            record(batch_write(batch))
+        if dry_run:
+            transaction.set_rollback(True)
+    return report

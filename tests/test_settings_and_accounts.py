@@ -1,0 +1,68 @@
+"""Settings from the environment, and the demo sign-in that `make run` prints."""
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def settings_in_subprocess(env: dict[str, str], expression: str) -> subprocess.CompletedProcess:
+    """Import the settings with the given environment and print one expression."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    return subprocess.run(
+        [sys.executable, "-c", f"from editorial_archive import settings; print({expression})"],
+        cwd=PROJECT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_the_development_secret_key():
+    result = settings_in_subprocess({"DEBUG": "0"}, "settings.DEBUG")
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_production_with_a_secret_key_uses_compressed_manifest_static_files():
+    result = settings_in_subprocess(
+        {"DEBUG": "0", "SECRET_KEY": "x" * 50}, "settings.STORAGES['staticfiles']['BACKEND']"
+    )
+    assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_database_url_selects_the_database():
+    result = settings_in_subprocess(
+        {"DATABASE_URL": "postgres://someone@db.example:5433/archive"},
+        "settings.DATABASES['default']['HOST'], settings.DATABASES['default']['NAME']",
+    )
+    assert result.stdout.strip() == "db.example archive"
+
+
+@pytest.mark.django_db
+def test_demo_accounts_creates_an_editor_who_can_sign_in(client, settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("demo_accounts", stdout=out)
+    assert "username 'editor' and password 'editorial-archive'" in out.getvalue()
+    editor = get_user_model().objects.get(username="editor")
+    assert editor.is_staff and not editor.is_superuser
+    assert editor.has_perm("articles.change_article")
+    assert not editor.has_perm("articles.delete_article")
+    assert client.login(username="editor", password="editorial-archive")
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_accounts_refuses_to_run_in_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="only runs with DEBUG on"):
+        call_command("demo_accounts", stdout=io.StringIO())
