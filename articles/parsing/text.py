@@ -35,7 +35,7 @@ def decode_editorial(data: bytes | str, *, max_bytes: int) -> list[str]:
         )
     text = _decode(raw)
     _refuse_control_heavy(text)
-    lines = [clean_line(line) for line in split_lines(text)]
+    lines = clean_lines(split_lines(text))
     if not any(lines):
         raise EditorialFormatError("file is empty or holds only whitespace")
     return lines
@@ -48,12 +48,20 @@ def split_lines(text: str) -> list[str]:
 
 def clean_line(line: str) -> str:
     """Unescape entities, drop control characters, normalise to NFC and strip one line."""
-    if not line or line.isspace():
-        return ""
-    line = unescape_entities(line)
-    line = _SPACE_LIKE.sub(" ", line)
-    line = _CONTROL.sub("", line)
-    return strip_invisible(unicodedata.normalize("NFC", line))
+    return clean_lines([line])[0]
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """`clean_line` for every line, done on the joined text: one pass instead of one per line."""
+    text = "\n".join(_SPACE_LIKE.sub(" ", line) for line in lines)
+    if "&" in text:
+        text = unescape_entities(text)
+    text = _CONTROL.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return [
+        strip_invisible(line) if line and not line.isspace() else "" for line in text.split("\n")
+    ]
 
 
 def unescape_entities(text: str) -> str:
@@ -73,7 +81,9 @@ def strip_invisible(text: str) -> str:
 
 def _unescape_one(match: re.Match[str]) -> str:
     reference = match.group(0)
-    return html.unescape(reference if reference.endswith(";") else reference + ";")
+    character = html.unescape(reference if reference.endswith(";") else reference + ";")
+    # An escaped line break must not split a line: it stands for a space here.
+    return _SPACE_LIKE.sub(" ", character)
 
 
 def _invisible(char: str) -> bool:
