@@ -22,7 +22,7 @@ from articles.parsing import EditorialFormatError, ParsedEditorial, parse_editor
 from articles.slugs import unique_slugs
 from articles.sources import SourceError, SourceFile
 
-BATCH_SIZE = 250
+BATCH_SIZE = 500
 
 
 class Fate(StrEnum):
@@ -59,14 +59,16 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A file that parsed, waiting to be written."""
+    """A file that parsed, waiting to be written, with its key and fingerprint worked out once."""
 
     name: str
     editorial: ParsedEditorial
+    import_key: str
+    content_hash: str
 
-    @property
-    def import_key(self) -> str:
-        return import_key_for(self.editorial)
+    @classmethod
+    def of(cls, name: str, editorial: ParsedEditorial) -> Candidate:
+        return cls(name, editorial, import_key_for(editorial), editorial.content_hash())
 
 
 def import_key_for(editorial: ParsedEditorial) -> str:
@@ -74,11 +76,12 @@ def import_key_for(editorial: ParsedEditorial) -> str:
     return f"{editorial.publication}|{editorial.published_at.isoformat()}"
 
 
-def article_fields(editorial: ParsedEditorial, *, source_name: str) -> dict:
-    """The Article field values a parsed editorial sets (everything but slug and key)."""
-    caption = editorial.caption
+def article_fields(candidate: Candidate) -> dict:
+    """The Article field values a parsed file sets (everything but the slug)."""
+    editorial, caption = candidate.editorial, candidate.editorial.caption
     return {
-        "content_hash": editorial.content_hash(),
+        "import_key": candidate.import_key,
+        "content_hash": candidate.content_hash,
         "label": editorial.label,
         "title": editorial.title,
         "publication": editorial.publication,
@@ -89,7 +92,7 @@ def article_fields(editorial: ParsedEditorial, *, source_name: str) -> dict:
         "caption_text": caption.text if caption else "",
         "caption_credit": caption.credit if caption else "",
         "layout": editorial.layout,
-        "source_name": source_name[-500:],
+        "source_name": candidate.name[-500:],
     }
 
 
@@ -114,7 +117,7 @@ def parse_source(source: SourceFile) -> Candidate | FileOutcome:
         return FileOutcome(name=source.name, fate=Fate.FAILED, reason=str(error))
     if problem := length_problem(editorial):
         return FileOutcome(name=source.name, fate=Fate.FAILED, reason=problem)
-    return Candidate(name=source.name, editorial=editorial)
+    return Candidate.of(source.name, editorial)
 
 
 def batches_with_distinct_keys(
@@ -137,17 +140,13 @@ def articles_create(candidates: list[Candidate]) -> list[FileOutcome]:
     """Create new articles and their paragraphs with a few statements for the whole batch."""
     slugs = unique_slugs([c.editorial for c in candidates])
     articles = [
-        Article(
-            slug=slug,
-            import_key=candidate.import_key,
-            **article_fields(candidate.editorial, source_name=candidate.name),
-        )
+        Article(slug=slug, **article_fields(candidate))
         for candidate, slug in zip(candidates, slugs, strict=True)
     ]
     with transaction.atomic():
         Article.objects.bulk_create(articles)
-        Paragraph.objects.bulk_create(
-            Paragraph(article=article, position=position, text=text)
+        Paragraph.objects.insert_rows(
+            (article.id, position, text)
             for article, candidate in zip(articles, candidates, strict=True)
             for position, text in enumerate(candidate.editorial.paragraphs, start=1)
         )
@@ -171,7 +170,7 @@ def article_update(*, article: Article, candidate: Candidate) -> FileOutcome:
             ),
         )
     with transaction.atomic():
-        for name, value in article_fields(editorial, source_name=candidate.name).items():
+        for name, value in article_fields(candidate).items():
             setattr(article, name, value)
         article.save()
         paragraphs_replace(article=article, texts=editorial.paragraphs)
@@ -185,7 +184,7 @@ def batch_write(batch: list[Candidate]) -> list[FileOutcome]:
         article = existing.get(candidate.import_key)
         if article is None:
             new.append(candidate)
-        elif article.content_hash == candidate.editorial.content_hash():
+        elif article.content_hash == candidate.content_hash:
             outcomes.append(FileOutcome(candidate.name, Fate.UNCHANGED, slug=article.slug))
         else:
             outcomes.append(article_update(article=article, candidate=candidate))
@@ -207,7 +206,7 @@ def retry_alone(candidate: Candidate) -> FileOutcome:
     try:
         article = Article.objects.filter(import_key=candidate.import_key).first()
         if article is not None:
-            if article.content_hash == candidate.editorial.content_hash():
+            if article.content_hash == candidate.content_hash:
                 return FileOutcome(candidate.name, Fate.UNCHANGED, slug=article.slug)
             return article_update(article=article, candidate=candidate)
         return articles_create([candidate])[0]
