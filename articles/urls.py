@@ -1,0 +1,30 @@
+"""URLs of the reading pages and the JSON API."""
+
+from django.urls import path
+
+from . import api, views
+from .models import AgendaItem, Country, Leader
+
+app_name = "articles"
+# Entity slugs may be Unicode (taggit's allow_unicode), so they use `str`, not `slug`.
+urlpatterns = [
+    path("", views.ArticleListView.as_view(), name="index"),
+    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("leaders/<str:slug>/", views.EntityArticlesView.as_view(model=Leader), name="leader"),
+    path("countries/<str:slug>/", views.EntityArticlesView.as_view(model=Country), name="country"),
+    path(
+        "agenda/<str:slug>/",
+        views.EntityArticlesView.as_view(model=AgendaItem),
+        name="agenda_item",
+    ),
+    path("archive/", views.ArchiveMonthsView.as_view(), name="archive"),
+    path("archive/<int:year>/", views.ArticleYearArchiveView.as_view(), name="year_archive"),
+    path(
+        "archive/<int:year>/<int:month>/",
+        views.ArticleMonthArchiveView.as_view(),
+        name="month_archive",
+    ),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("api/articles/", api.article_list, name="api_list"),
+    path("api/articles/<slug:slug>/", api.article_detail, name="api_detail"),
+]

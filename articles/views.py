@@ -1,0 +1,106 @@
+"""Reading pages: the latest editorials, one editorial, entity pages, the archive and search.
+
+Each view only picks a QuerySet method and a template; the reads live in ArticleQuerySet.
+"""
+
+from django.conf import settings
+from django.views.generic import DetailView, ListView
+from django.views.generic.dates import MonthArchiveView, YearArchiveView
+from django.views.generic.detail import SingleObjectMixin
+
+from .models import Article
+
+# Every word of a query becomes a subquery; a cap keeps a pasted essay from becoming a
+# query the database chews on for minutes.
+MAX_QUERY_LENGTH = 200
+
+
+class ArticlePaginationMixin:
+    """Paginate by settings.ARTICLES_PER_PAGE, read per request so that tests can change it."""
+
+    def get_paginate_by(self, queryset):
+        return settings.ARTICLES_PER_PAGE
+
+
+class ArticleListView(ArticlePaginationMixin, ListView):
+    """The home page: all editorials, newest first."""
+
+    queryset = Article.objects.for_listing()
+    template_name = "articles/article_list.html"
+
+
+class ArticleDetailView(DetailView):
+    """One editorial with its paragraphs and entities."""
+
+    queryset = Article.objects.with_paragraphs().with_entities()
+
+
+class EntityArticlesView(SingleObjectMixin, ArticlePaginationMixin, ListView):
+    """A leader's, country's or agenda item's page; `as_view(model=...)` picks the kind."""
+
+    template_name = "articles/entity_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object(queryset=self.model.objects.all())
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Article.objects.for_listing().mentioning(self.object)
+
+    def get_context_data(self, **kwargs):
+        meta = self.model._meta
+        # Passed under one name for all kinds, so that one template serves the three.
+        return super().get_context_data(
+            entity=self.object,
+            kind_label=meta.verbose_name,
+            kind_plural=meta.verbose_name_plural,
+            **kwargs,
+        )
+
+
+class ArchiveMonthsView(ListView):
+    """Years and months that have editorials, with how many each month has."""
+
+    queryset = Article.objects.month_counts()
+    template_name = "articles/archive_index.html"
+    context_object_name = "months"
+
+
+class ArticleDateArchiveMixin(ArticlePaginationMixin):
+    """What the year and month pages share: KST calendar periods, 404 when empty."""
+
+    queryset = Article.objects.for_listing()
+    date_field = "published_at"
+    ordering = ("-published_at", "-id")
+    allow_empty = False
+    # Editorials are dated when they ran; a clock running behind must not hide one.
+    allow_future = True
+
+
+class ArticleYearArchiveView(ArticleDateArchiveMixin, YearArchiveView):
+    """The editorials of one year, with links to its months."""
+
+    make_object_list = True
+    template_name = "articles/archive_year.html"
+
+
+class ArticleMonthArchiveView(ArticleDateArchiveMixin, MonthArchiveView):
+    """The editorials of one month, with links to the neighbouring months."""
+
+    month_format = "%m"
+    template_name = "articles/archive_month.html"
+
+
+class SearchView(ArticlePaginationMixin, ListView):
+    """Editorials matching the `q` parameter; with no query, just the search form."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = " ".join(self.request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        if not self.query:
+            return Article.objects.none()
+        return Article.objects.for_listing().search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
