@@ -78,6 +78,7 @@ def paragraphs_replace(*, article: Article, texts: Sequence[str]) -> list[Paragr
         article=article,
         old_texts=old_texts,
         new_texts=new_texts,
+        old_paragraph_ids=tuple(row.id for row in old_rows),
         paragraphs=paragraphs,
     )
     reused_ids = {row.id for row in kept}
