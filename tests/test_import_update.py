@@ -136,8 +136,7 @@ def test_batch_meeting_an_article_created_meanwhile_falls_back_file_by_file(tmp_
         editorial_variant(input_time="2026-02-01 10:00:00", title="Another editorial"),
     ]
     candidates = [
-        Candidate.of(f"{n}.txt", parse_editorial(text.encode()))
-        for n, text in enumerate(texts)
+        Candidate.of(f"{n}.txt", parse_editorial(text.encode())) for n, text in enumerate(texts)
     ]
     outcomes = new_articles_write(candidates)
     assert [(o.name, o.fate) for o in outcomes] == [
