@@ -1,0 +1,1 @@
+"""Editors' notes and fact-check claims on paragraphs of editorials."""

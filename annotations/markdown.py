@@ -1,0 +1,107 @@
+"""Render an annotation body, written in Markdown, as HTML that is safe to put in a page.
+
+Pure Python, no Django. markdown-it-py renders CommonMark with raw HTML switched off (any
+HTML in the source comes out as visible text), then nh3 keeps only an allow-list of
+elements and attributes and only http, https and mailto links, so that a bug in either
+layer alone cannot let a script through.
+
+House rules on top of CommonMark:
+- Headings go two levels down (``#`` renders as h3, ``##`` as h4, deeper ones stop at h6):
+  a note sits inside an article page, and its headings must never outrank the page's
+  h1 (the title) or h2 (its sections).
+- Images are not shown: an image renders as its alt text, so nobody can make a reader's
+  browser fetch a tracking pixel or a huge picture from a note.
+- ``~~struck~~`` renders as ``<del>``; tables lose their column alignment (it is a
+  ``style`` attribute, and no style is allowed).
+- Every link gets ``rel="nofollow noopener noreferrer"``: links in notes carry no
+  endorsement and give the target page no handle on ours.
+"""
+
+from __future__ import annotations
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "strong",
+        "em",
+        "del",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
+)
+# `start` keeps "3. Third point" numbered as written; it is an integer, nothing to abuse.
+ALLOWED_ATTRIBUTES = {"a": frozenset({"href", "title"}), "ol": frozenset({"start"})}
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "nofollow noopener noreferrer"
+# Elements whose content is dropped along with them, not kept as text. Raw HTML is already
+# escaped by markdown-it, so this only matters if that layer ever lets a tag through.
+DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template"})
+
+HEADING_SHIFT = 2
+LOWEST_HEADING = 6
+
+
+def _image_as_alt_text(renderer, tokens, idx, options, env) -> str:
+    return escapeHtml(renderer.renderInlineAsText(tokens[idx].children or [], options, env))
+
+
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    parser.enable(["strikethrough", "table"])
+    parser.add_render_rule("image", _image_as_alt_text)
+    return parser
+
+
+_PARSER = _parser()
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=set(DROPPED_WITH_CONTENT),
+    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    url_schemes=set(ALLOWED_URL_SCHEMES),
+    link_rel=LINK_REL,
+    strip_comments=True,
+)
+
+
+def _house_tags(tokens) -> None:
+    """Demote headings and turn strikethrough into <del>, in place."""
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            level = min(int(token.tag[1:]) + HEADING_SHIFT, LOWEST_HEADING)
+            token.tag = f"h{level}"
+        elif token.type in ("s_open", "s_close"):
+            token.tag = "del"
+        if token.children:
+            _house_tags(token.children)
+
+
+def markdown_render(source: str) -> str:
+    """Safe HTML for an annotation body written in Markdown ("" for a blank body)."""
+    if not source or not source.strip():
+        return ""
+    env: dict = {}
+    tokens = _PARSER.parse(source, env)
+    _house_tags(tokens)
+    html = _PARSER.renderer.render(tokens, _PARSER.options, env)
+    return _CLEANER.clean(html).strip()

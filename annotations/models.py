@@ -1,0 +1,219 @@
+"""Annotations on paragraphs (notes and fact-check claims), their evidence and revisions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+
+from annotations.verdicts import MEANINGS, Verdict
+from articles.models import Article, Leader, Paragraph
+
+
+class Kind(models.TextChoices):
+    NOTE = "note", "Note"
+    CLAIM = "claim", "Fact-check claim"
+
+
+class Status(models.TextChoices):
+    VISIBLE = "visible", "Visible"
+    HIDDEN = "hidden", "Hidden by a moderator"
+    DELETED = "deleted", "Deleted"
+
+
+class AnnotationQuerySet(models.QuerySet):
+    """Named reads, so that pages never repeat a visibility rule or trigger a query per row."""
+
+    def visible_to(self, user):
+        """What a user may read: moderators and staff also see hidden ones; nobody sees deleted."""
+        from annotations.permissions import can_moderate
+
+        shown = [Status.VISIBLE, Status.HIDDEN] if can_moderate(user) else [Status.VISIBLE]
+        return self.filter(status__in=shown)
+
+    def threads(self):
+        """Top-level annotations (replies hang under them)."""
+        return self.filter(parent__isnull=True)
+
+    def anchored(self):
+        return self.filter(paragraph__isnull=False)
+
+    def orphaned(self):
+        return self.filter(paragraph__isnull=True)
+
+    def with_details(self, *, replies=None):
+        """Author, leader, evidence and (optionally filtered) replies, in a constant number
+        of queries."""
+        replies = replies if replies is not None else Annotation.objects.all()
+        return self.select_related(
+            "author", "claimant_leader", "paragraph", "article"
+        ).prefetch_related(
+            "evidence",
+            Prefetch(
+                "replies",
+                queryset=replies.select_related("author").order_by("created_at", "id"),
+            ),
+        )
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-id")
+
+
+class Annotation(models.Model):
+    """A note or a fact-check claim on a paragraph, or on a quoted span inside it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="annotations")
+    paragraph = models.ForeignKey(
+        Paragraph,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="annotations",
+        help_text="Empty when a corrected text no longer holds the quote (orphaned).",
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        help_text="The annotation this replies to; replies go one level deep.",
+    )
+    quote_exact = models.TextField(
+        blank=True, help_text="The quoted words; empty when the whole paragraph is annotated."
+    )
+    quote_prefix = models.CharField(max_length=64, blank=True)
+    quote_suffix = models.CharField(max_length=64, blank=True)
+    quote_start = models.PositiveIntegerField(null=True, blank=True)
+    quote_end = models.PositiveIntegerField(null=True, blank=True)
+    original_position = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The paragraph number it was written on."
+    )
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NOTE)
+    body = models.TextField(
+        blank=True, help_text="Markdown. For a claim: the explanation of the verdict."
+    )
+    claim_text = models.CharField(
+        max_length=500, blank=True, help_text="The claim as stated, in one sentence."
+    )
+    claimant = models.CharField(max_length=200, blank=True, help_text="Who made the claim.")
+    claimant_leader = models.ForeignKey(
+        Leader,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claims",
+        help_text="The leader who made the claim, when it is one.",
+    )
+    verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True)
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.VISIBLE, db_index=True
+    )
+    moderation_reason = models.TextField(blank=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Goes up with every change; an edit must name the version it saw."
+    )
+
+    objects = AnnotationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["article", "status"], name="annotation_article_status"),
+            models.Index(fields=["-created_at", "-id"], name="annotation_newest_first"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quote_start__isnull=True) | Q(quote_end__gt=models.F("quote_start")),
+                name="annotation_quote_span_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} by {self.author} on {self.article}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("annotations:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_claim(self) -> bool:
+        return self.kind == Kind.CLAIM
+
+    @property
+    def is_orphaned(self) -> bool:
+        return self.paragraph_id is None
+
+    @property
+    def has_quote(self) -> bool:
+        return bool(self.quote_exact)
+
+    @property
+    def verdict_meaning(self):
+        return MEANINGS.get(self.verdict)
+
+    @property
+    def anchor_id(self) -> str:
+        return f"a{self.pk}"
+
+
+class EvidenceLink(models.Model):
+    """A source that supports a claim's verdict."""
+
+    annotation = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="evidence")
+    url = models.URLField(max_length=1000)
+    title = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class Action(models.TextChoices):
+    CREATE = "create", "Created"
+    EDIT = "edit", "Edited"
+    HIDE = "hide", "Hidden"
+    RESTORE = "restore", "Restored"
+    DELETE = "delete", "Deleted"
+    REANCHOR = "reanchor", "Moved by a text correction"
+    ORPHAN = "orphan", "Orphaned by a text correction"
+    REATTACH = "reattach", "Re-attached"
+
+
+class Revision(models.Model):
+    """One change to an annotation: who, when, what, and the full content before and after."""
+
+    annotation = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField(help_text="The annotation's version after the change.")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when the archive itself made the change (a re-import).",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+    previous = models.JSONField(null=True, blank=True)
+    content = models.JSONField()
+
+    class Meta:
+        ordering = ["annotation", "version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["annotation", "version"], name="revision_unique_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.annotation_id} v{self.version} {self.action}"
