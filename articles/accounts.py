@@ -31,11 +31,11 @@ def editors_group_ensure() -> Group:
 
 
 @transaction.atomic
-def demo_editor_ensure(*, username: str, password: str):
-    """A staff account in the Editors group with a known password, for local trials."""
+def demo_account_ensure(*, username: str, password: str, groups, is_staff: bool = False):
+    """An account with a known password in the given groups, for trying the archive locally."""
     user, _ = get_user_model().objects.get_or_create(username=username)
-    user.is_staff = True
+    user.is_staff = is_staff
     user.set_password(password)
     user.save()
-    user.groups.add(editors_group_ensure())
+    user.groups.add(*groups)
     return user

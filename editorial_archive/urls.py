@@ -1,9 +1,16 @@
-"""Top-level URLs: the archive's pages and API, and the admin."""
+"""Top-level URLs: the archive's pages and API, annotations, accounts, and the admin."""
 
 from django.contrib import admin
 from django.urls import include, path
 
+from annotations.urls import article_page
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    # The annotations app shows the editorial page with its margin; placed before the
+    # articles URLs, it serves the same address that Article.get_absolute_url() gives.
+    path("articles/<slug:slug>/", article_page, name="annotated_article"),
+    path("", include("annotations.urls")),
     path("", include("articles.urls")),
 ]

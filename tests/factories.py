@@ -84,3 +84,38 @@ def _entity_factory(model, prefix: str, overrides: dict):
     fields = {"name": f"{prefix} {next(_sequence)}"}
     fields.update(overrides)
     return model.objects.create(**fields)
+
+
+ROLES = ("reader", "editor", "moderator", "staff")
+
+
+def user_factory(role: str = "reader", **overrides):
+    """A signed-up user in the role's group: reader (none), editor, moderator or staff."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    number = next(_sequence)
+    user = get_user_model().objects.create_user(
+        username=overrides.pop("username", f"{role}{number}"),
+        password="a-long-test-password",
+        is_staff=role == "staff",
+        **overrides,
+    )
+    group = {"editor": "Editors", "moderator": "Moderators"}.get(role)
+    if group:
+        user.groups.add(Group.objects.get_or_create(name=group)[0])
+    return user
+
+
+def annotation_factory(*, paragraph=None, author=None, quote: str = "", **content):
+    """An annotation made through the service, as an editor would (a note unless told)."""
+    from annotations.services import AnnotationContent, annotation_create
+
+    paragraph = paragraph or article_factory().paragraphs.first()
+    content.setdefault("body", "A note on this paragraph.")
+    return annotation_create(
+        paragraph=paragraph,
+        author=author or user_factory("editor"),
+        content=AnnotationContent(**content),
+        quote_exact=quote,
+    )

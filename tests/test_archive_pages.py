@@ -13,7 +13,7 @@ ARCHIVE = "/archive/"
 # The month rows, in one grouped query.
 ARCHIVE_INDEX_MAX_QUERIES = 1
 # Emptiness check, months (or neighbours), count, articles, one query per tag kind.
-PERIOD_MAX_QUERIES = 9
+PERIOD_MAX_QUERIES = 10  # includes one for the annotation counts
 
 # 16:30 UTC on 31 January is 01:30 on 1 February in Seoul: a February editorial.
 SEOUL_FEBRUARY_FIRST = datetime(2026, 1, 31, 16, 30, tzinfo=UTC)

@@ -10,7 +10,7 @@ from tests.factories import agenda_item_factory, article_factory, country_factor
 pytestmark = pytest.mark.django_db
 
 # Entity, count, articles, and one query per tag kind.
-ENTITY_MAX_QUERIES = 6
+ENTITY_MAX_QUERIES = 7  # includes one for the annotation counts
 
 # (factory, the article_factory argument that tags with it, URL prefix, kind, plural)
 KINDS = [

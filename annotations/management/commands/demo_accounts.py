@@ -1,16 +1,17 @@
-"""`manage.py demo_accounts`: a sign-in for trying the archive on a laptop (DEBUG only)."""
+"""`manage.py demo_accounts`: sign-ins for trying the archive on a laptop (DEBUG only)."""
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.accounts import demo_editor_ensure
+from annotations.permissions import MODERATORS_GROUP
+from articles.accounts import demo_account_ensure, editors_group_ensure
 
-DEMO_USERNAME = "editor"
 DEMO_PASSWORD = "editorial-archive"
 
 
 class Command(BaseCommand):
-    help = "Create (or reset) the demo editor account; refused when DEBUG is off."
+    help = "Create (or reset) the demo editor and moderator accounts; refused when DEBUG is off."
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="http://127.0.0.1:8000")
@@ -18,8 +19,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("demo_accounts only runs with DEBUG on; create real accounts.")
-        demo_editor_ensure(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+        moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
+        # The editor is staff too, so that it can correct articles and tags in the admin.
+        demo_account_ensure(
+            username="editor",
+            password=DEMO_PASSWORD,
+            groups=[editors_group_ensure()],
+            is_staff=True,
+        )
+        demo_account_ensure(username="moderator", password=DEMO_PASSWORD, groups=[moderators])
+        host = options["host"]
         self.stdout.write(
-            f"Sign in as an editor at {options['host']}/admin/ "
-            f"with username '{DEMO_USERNAME}' and password '{DEMO_PASSWORD}'."
+            f"Sign in at {host}/accounts/login/ as an editor with username 'editor' and "
+            f"password '{DEMO_PASSWORD}' (also for {host}/admin/), or as a moderator with "
+            f"username 'moderator' and the same password."
         )

@@ -1,0 +1,60 @@
+"""Template filters for annotations: safe Markdown, and ClaimReview JSON-LD for claims."""
+
+import json
+from functools import lru_cache
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from annotations.claimreview import claim_review
+from annotations.markdown import markdown_render
+
+register = template.Library()
+
+# Same escapes as Django's json_script: the JSON cannot close the script element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@lru_cache(maxsize=4096)
+def rendered(source: str) -> str:
+    return markdown_render(source)
+
+
+@register.filter
+def markdown(source: str):
+    """Markdown as sanitised HTML (only allow-listed tags and http/https/mailto links)."""
+    return mark_safe(rendered(source or ""))  # sanitised by markdown_render (nh3)
+
+
+@register.filter
+def claim_reviews_json_ld(annotations, request):
+    """A <script type="application/ld+json"> with a schema.org ClaimReview per claim."""
+    items = annotations if isinstance(annotations, list | tuple) else [annotations]
+    reviews = [claim_review(annotation, request) for annotation in items]
+    data = reviews[0] if len(reviews) == 1 else reviews
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def annotation_counts_for(context, articles) -> dict[int, int]:
+    """Visible annotations per article id for a page of articles, in one query."""
+    from django.db.models import Count
+
+    from annotations.models import Annotation
+
+    user = context["request"].user
+    rows = (
+        Annotation.objects.visible_to(user)
+        .threads()
+        .filter(article__in=[article.pk for article in articles])
+        .values("article")
+        .annotate(n=Count("id"))
+    )
+    return {row["article"]: row["n"] for row in rows}
+
+
+@register.filter
+def count_for(counts: dict[int, int], key: int) -> int:
+    return counts.get(key, 0)

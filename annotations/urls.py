@@ -1,0 +1,42 @@
+"""URLs of the annotations pages and forms."""
+
+from django.urls import path
+
+from annotations import api
+from annotations.views import moderation, reading, writing
+
+app_name = "annotations"
+urlpatterns = [
+    path("annotations/", reading.AnnotationListView.as_view(), name="list"),
+    path("annotations/verdicts/", reading.VerdictScaleView.as_view(), name="verdicts"),
+    path("annotations/orphans/", moderation.OrphanListView.as_view(), name="orphans"),
+    path("annotations/<int:pk>/", reading.AnnotationDetailView.as_view(), name="detail"),
+    path("annotations/<int:pk>/edit/", writing.AnnotationEditView.as_view(), name="edit"),
+    path("annotations/<int:pk>/reply/", writing.ReplyCreateView.as_view(), name="reply"),
+    path("annotations/<int:pk>/delete/", writing.AnnotationDeleteView.as_view(), name="delete"),
+    path("annotations/<int:pk>/hide/", moderation.AnnotationHideView.as_view(), name="hide"),
+    path(
+        "annotations/<int:pk>/restore/",
+        moderation.AnnotationRestoreView.as_view(),
+        name="restore",
+    ),
+    path(
+        "annotations/<int:pk>/reattach/",
+        moderation.AnnotationReattachView.as_view(),
+        name="reattach",
+    ),
+    path("api/annotations/<int:pk>/", api.annotation_jsonld, name="jsonld"),
+    path(
+        "api/articles/<slug:slug>/annotations/",
+        api.article_annotations_jsonld,
+        name="article_jsonld",
+    ),
+    path(
+        "articles/<slug:slug>/p<int:position>/annotate/",
+        writing.AnnotationCreateView.as_view(),
+        name="create",
+    ),
+]
+
+# The annotated editorial page answers at the article's own address (see the project urls).
+article_page = reading.AnnotatedArticleView.as_view()

@@ -1,0 +1,126 @@
+"""Moderators hide and restore annotations; editors re-attach orphaned ones."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views import View
+from django.views.generic import ListView
+
+from annotations.forms import HideForm, ReattachForm
+from annotations.models import Annotation
+from annotations.permissions import can_annotate, can_moderate
+from annotations.services import annotation_hide, annotation_reattach, annotation_restore
+from annotations.views.access import AnnotationObjectMixin, RoleRequiredMixin
+from annotations.views.writing import errors_to_form
+
+
+class AnnotationHideView(AnnotationObjectMixin, RoleRequiredMixin, View):
+    template_name = "annotations/annotation_hide.html"
+
+    def allowed(self, user):
+        return can_moderate(user)
+
+    def render(self, form, status=200):
+        context = {"form": form, "annotation": self.annotation, "article": self.annotation.article}
+        return TemplateResponse(self.request, self.template_name, context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        return self.render(HideForm())
+
+    def post(self, request, *args, **kwargs):
+        form = HideForm(request.POST)
+        if form.is_valid():
+            try:
+                annotation_hide(
+                    annotation=self.annotation,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                errors_to_form(form, error)
+            else:
+                messages.success(request, "The annotation is hidden from readers.")
+                return redirect(self.annotation.get_absolute_url())
+        return self.render(form, status=400)
+
+
+class AnnotationRestoreView(AnnotationObjectMixin, RoleRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def allowed(self, user):
+        return can_moderate(user)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            annotation_restore(annotation=self.annotation, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "The annotation is visible again.")
+        return redirect(self.annotation.get_absolute_url())
+
+
+class OrphanListView(RoleRequiredMixin, ListView):
+    """Annotations whose quote a corrected text no longer holds, waiting to be re-attached."""
+
+    template_name = "annotations/orphan_list.html"
+    context_object_name = "orphans"
+    paginate_by = 50
+
+    def allowed(self, user):
+        return can_annotate(user) or can_moderate(user)
+
+    def get_queryset(self):
+        return (
+            Annotation.objects.orphaned()
+            .threads()
+            .visible_to(self.request.user)
+            .select_related("article", "author")
+            .newest_first()
+        )
+
+
+class AnnotationReattachView(AnnotationObjectMixin, RoleRequiredMixin, View):
+    template_name = "annotations/annotation_reattach.html"
+
+    def allowed(self, user):
+        return can_annotate(user) or can_moderate(user)
+
+    def render(self, form, status=200):
+        context = {
+            "form": form,
+            "annotation": self.annotation,
+            "article": self.annotation.article,
+            "paragraphs": self.annotation.article.paragraphs.all(),
+        }
+        return TemplateResponse(self.request, self.template_name, context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        initial = {"quote": self.annotation.quote_exact}
+        if self.annotation.original_position:
+            initial["position"] = self.annotation.original_position
+        return self.render(ReattachForm(initial=initial))
+
+    def post(self, request, *args, **kwargs):
+        form = ReattachForm(request.POST)
+        if form.is_valid():
+            paragraph = self.annotation.article.paragraphs.filter(
+                position=form.cleaned_data["position"]
+            ).first()
+            if paragraph is None:
+                form.add_error("position", "The editorial has no paragraph with that number.")
+            else:
+                try:
+                    annotation = annotation_reattach(
+                        annotation=self.annotation,
+                        actor=request.user,
+                        paragraph=paragraph,
+                        quote_exact=form.cleaned_data["quote"].strip(),
+                    )
+                except ValidationError as error:
+                    errors_to_form(form, error)
+                else:
+                    messages.success(request, "The annotation is back in the margin.")
+                    return redirect(f"{annotation.article.get_absolute_url()}#a{annotation.pk}")
+        return self.render(form, status=400)

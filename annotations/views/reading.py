@@ -1,0 +1,142 @@
+"""What readers see: annotations beside an editorial, the list, one annotation, the scale."""
+
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
+from django.views.generic import DetailView, ListView, TemplateView
+
+from annotations.highlighting import runs_of
+from annotations.models import Annotation, Kind
+from annotations.permissions import can_annotate, can_change, can_moderate
+from annotations.threads import article_threads, threads_assemble
+from annotations.verdicts import SCALE, Verdict
+from annotations.views.access import AnnotationObjectMixin
+from articles.views import ArticleDetailView
+
+
+def with_permissions(annotations, user) -> None:
+    """Mark what this user may do with each annotation, so templates only read flags."""
+    moderator = can_moderate(user)
+    for annotation in annotations:
+        annotation.user_can_change = can_change(user, annotation)
+        annotation.user_can_moderate = moderator
+
+
+class AnnotatedArticleView(ArticleDetailView):
+    """The editorial page with its annotations in the margin beside each paragraph."""
+
+    template_name = "annotations/article_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        threads = [
+            thread
+            for thread in article_threads(article=self.object, user=user)
+            if thread.paragraph_id is not None
+        ]
+        # The paragraphs are the prefetched rows the parent template iterates over.
+        paragraphs = {paragraph.pk: paragraph for paragraph in self.object.paragraphs.all()}
+        by_paragraph = defaultdict(list)
+        for annotation in threads:
+            # Already in hand: set them so that nothing below fetches them once per annotation.
+            annotation.article, annotation.paragraph = (
+                self.object,
+                paragraphs[annotation.paragraph_id],
+            )
+            by_paragraph[annotation.paragraph_id].append(annotation)
+            with_permissions([annotation, *annotation.reply_list], user)
+        for paragraph in paragraphs.values():
+            paragraph.threads = by_paragraph.get(paragraph.pk, [])
+            paragraph.runs = runs_of(
+                paragraph.text,
+                [(a.quote_start, a.quote_end, a.pk) for a in paragraph.threads if a.has_quote],
+            )
+        context.update(
+            annotation_count=len(threads),
+            claims=[a for a in threads if a.kind == Kind.CLAIM],
+            user_can_annotate=can_annotate(user),
+        )
+        return context
+
+
+class AnnotationListView(ListView):
+    """Every visible annotation, newest first, filtered by kind, verdict, author, article."""
+
+    template_name = "annotations/annotation_list.html"
+    context_object_name = "annotations"
+    paginate_by = 30
+    filters = ("kind", "verdict", "author", "article")
+
+    def chosen(self) -> dict[str, str]:
+        return {name: self.request.GET.get(name, "").strip() for name in self.filters}
+
+    def get_queryset(self):
+        chosen = self.chosen()
+        annotations = (
+            Annotation.objects.visible_to(self.request.user)
+            .threads()
+            .select_related("author", "article", "paragraph", "claimant_leader")
+            .prefetch_related("evidence")
+            .newest_first()
+        )
+        if chosen["kind"] in Kind.values:
+            annotations = annotations.filter(kind=chosen["kind"])
+        if chosen["verdict"] in Verdict.values:
+            annotations = annotations.filter(verdict=chosen["verdict"])
+        if chosen["author"]:
+            annotations = annotations.filter(author__username=chosen["author"])
+        if chosen["article"]:
+            annotations = annotations.filter(article__slug=chosen["article"])
+        return annotations
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            chosen=self.chosen(),
+            kinds=Kind.choices,
+            verdicts=Verdict.choices,
+            authors=get_user_model()
+            .objects.filter(annotations__isnull=False)
+            .distinct()
+            .order_by("username")
+            .values_list("username", flat=True),
+            query_string=query.urlencode(),
+        )
+        return context
+
+
+class AnnotationDetailView(AnnotationObjectMixin, DetailView):
+    """One annotation with its replies and its full history."""
+
+    template_name = "annotations/annotation_detail.html"
+    context_object_name = "annotation"
+
+    def get_object(self, queryset=None):
+        return self.annotation
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        replies = list(
+            Annotation.objects.visible_to(user)
+            .filter(parent=self.annotation)
+            .select_related("author")
+        )
+        [thread] = threads_assemble([self.annotation, *replies], self.annotation.evidence.all())
+        with_permissions([thread, *thread.reply_list], user)
+        context.update(
+            article=self.annotation.article,
+            revisions=self.annotation.revisions.select_related("actor").order_by("-version"),
+            user_can_annotate=can_annotate(user),
+        )
+        return context
+
+
+class VerdictScaleView(TemplateView):
+    """The published verdict scale, so readers know what each verdict means."""
+
+    template_name = "annotations/verdicts.html"
+    extra_context = {"scale": SCALE}

@@ -1,0 +1,149 @@
+"""Nothing is lost: every change is a revision, deletes are soft, stale edits are refused."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from annotations.models import Action, Kind, Status
+from annotations.services import (
+    AnnotationContent,
+    EditConflict,
+    Evidence,
+    annotation_delete,
+    annotation_hide,
+    annotation_restore,
+    annotation_update,
+    reply_create,
+)
+from tests.factories import annotation_factory, article_factory, user_factory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_change_is_a_revision_with_who_when_and_the_previous_content():
+    editor, moderator = user_factory("editor"), user_factory("moderator")
+    annotation = annotation_factory(author=editor, body="First words.")
+    annotation_update(
+        annotation=annotation,
+        actor=editor,
+        expected_version=1,
+        content=AnnotationContent(body="Second words."),
+    )
+    annotation_hide(annotation=annotation, actor=moderator, reason="Needs a source.")
+    annotation_restore(annotation=annotation, actor=moderator)
+    annotation_delete(annotation=annotation, actor=editor)
+
+    revisions = list(annotation.revisions.order_by("version"))
+    assert [(r.version, r.action, r.actor) for r in revisions] == [
+        (1, Action.CREATE, editor),
+        (2, Action.EDIT, editor),
+        (3, Action.HIDE, moderator),
+        (4, Action.RESTORE, moderator),
+        (5, Action.DELETE, editor),
+    ]
+    assert revisions[0].previous is None
+    assert revisions[1].previous["body"] == "First words."
+    assert revisions[1].content["body"] == "Second words."
+    assert revisions[2].reason == "Needs a source."
+    assert revisions[4].content["status"] == Status.DELETED
+
+
+def test_delete_is_soft_and_a_moderator_can_restore_it():
+    annotation = annotation_factory()
+    annotation_delete(annotation=annotation, actor=annotation.author)
+    annotation.refresh_from_db()
+    assert annotation.status == Status.DELETED
+    annotation_restore(annotation=annotation, actor=user_factory("moderator"))
+    annotation.refresh_from_db()
+    assert annotation.status == Status.VISIBLE and annotation.body == "A note on this paragraph."
+
+
+def test_edit_on_a_stale_version_is_refused_and_carries_the_newer_version():
+    annotation = annotation_factory(body="Original.")
+    first, second = annotation.author, user_factory("staff")
+    annotation_update(
+        annotation=annotation,
+        actor=second,
+        expected_version=1,
+        content=AnnotationContent(body="Staff's version."),
+    )
+    with pytest.raises(EditConflict) as conflict:
+        annotation_update(
+            annotation=annotation,
+            actor=first,
+            expected_version=1,
+            content=AnnotationContent(body="Editor's stale version."),
+        )
+    assert conflict.value.current.body == "Staff's version."
+    assert conflict.value.current.version == 2
+    annotation.refresh_from_db()
+    assert annotation.body == "Staff's version."
+
+
+def test_stale_edit_through_the_form_shows_a_conflict_and_the_newer_version(client):
+    annotation = annotation_factory(body="Original.")
+    annotation_update(
+        annotation=annotation,
+        actor=user_factory("staff"),
+        expected_version=1,
+        content=AnnotationContent(body="The newer text."),
+    )
+    client.force_login(annotation.author)
+    url = reverse("annotations:edit", args=[annotation.pk])
+    response = client.post(url, {"kind": "note", "body": "My stale edit.", "version": 1})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "changed this annotation while you were editing" in page
+    assert "The newer text." in page
+    assert "My stale edit." in page  # what the editor typed is kept in the form
+    annotation.refresh_from_db()
+    assert annotation.body == "The newer text."
+    # Saving again from the conflict page goes through against the newer version.
+    retry = client.post(url, {"kind": "note", "body": "My merged edit.", "version": 2})
+    assert retry.status_code == 302
+    annotation.refresh_from_db()
+    assert (annotation.body, annotation.version) == ("My merged edit.", 3)
+
+
+def test_claim_needs_its_claim_claimant_and_verdict():
+    paragraph = article_factory().paragraphs.first()
+    with pytest.raises(ValidationError) as error:
+        annotation_factory(paragraph=paragraph, kind=Kind.CLAIM, body="")
+    assert set(error.value.message_dict) == {"claim_text", "verdict", "claimant"}
+
+
+def test_claim_keeps_its_evidence_links_in_order():
+    claim = annotation_factory(
+        kind=Kind.CLAIM,
+        claim_text="Some 130 Koreans were mobilised to the mine.",
+        claimant="The editorial",
+        verdict="mostly-accurate",
+        evidence=[Evidence("https://example.org/a", "First"), Evidence("https://example.org/b")],
+    )
+    assert [(e.url, e.title) for e in claim.evidence.all()] == [
+        ("https://example.org/a", "First"),
+        ("https://example.org/b", ""),
+    ]
+
+
+def test_quote_must_occur_in_the_paragraph():
+    paragraph = article_factory().paragraphs.first()
+    with pytest.raises(ValidationError, match="does not occur"):
+        annotation_factory(paragraph=paragraph, quote="words that are not there")
+
+
+def test_quote_records_offsets_and_context():
+    paragraph = article_factory().paragraphs.first()
+    annotation = annotation_factory(paragraph=paragraph, quote="summit's stakes")
+    start = paragraph.text.index("summit's stakes")
+    assert (annotation.quote_start, annotation.quote_end) == (start, start + 15)
+    assert paragraph.text[:start].endswith(annotation.quote_prefix)
+    assert paragraph.text[start + 15 :].startswith(annotation.quote_suffix)
+
+
+def test_replies_go_one_level_deep():
+    annotation = annotation_factory()
+    reply = reply_create(parent=annotation, author=user_factory("editor"), body="I agree.")
+    assert reply.paragraph_id == annotation.paragraph_id
+    with pytest.raises(ValidationError, match="one level deep"):
+        reply_create(parent=reply, author=user_factory("editor"), body="Nested.")
