@@ -129,11 +129,33 @@ class AnnotationForm(forms.Form):
 class AnnotationEditForm(AnnotationForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, with_quote: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_quote:
+            # An orphan has no paragraph to quote from until it is re-attached.
+            del self.fields["quote"], self.fields["quote_start"]
+
+    def quote_change(self) -> tuple[str | None, int | None]:
+        """The quote to set (None: leave it as it is) and its start hint."""
+        if "quote" not in self.fields:
+            return None, None
+        return self.cleaned_data["quote"], self.cleaned_data["quote_start"]
+
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
         label="Reply", widget=forms.Textarea(attrs={"rows": 3}), help_text="Markdown."
     )
+
+    def content(self) -> AnnotationContent:
+        return AnnotationContent(kind=Kind.NOTE, body=self.cleaned_data["body"])
+
+
+class ReplyEditForm(ReplyForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def quote_change(self) -> tuple[str | None, int | None]:
+        return None, None
 
 
 class HideForm(forms.Form):

@@ -147,3 +147,32 @@ def test_replies_go_one_level_deep():
     assert reply.paragraph_id == annotation.paragraph_id
     with pytest.raises(ValidationError, match="one level deep"):
         reply_create(parent=reply, author=user_factory("editor"), body="Nested.")
+
+
+def test_a_reply_is_edited_with_a_body_only_form(client):
+    reply = reply_create(parent=annotation_factory(), author=user_factory("editor"), body="Old.")
+    client.force_login(reply.author)
+    url = reverse("annotations:edit", args=[reply.pk])
+    form_page = client.get(url).content.decode()
+    assert 'name="claim_text"' not in form_page and 'name="body"' in form_page
+    assert client.post(url, {"body": "New.", "version": 1}).status_code == 302
+    reply.refresh_from_db()
+    assert (reply.body, reply.version) == ("New.", 2)
+
+
+def test_an_orphan_can_be_edited_and_keeps_its_original_quote(client):
+    paragraph = article_factory().paragraphs.first()
+    orphan = annotation_factory(paragraph=paragraph, quote="summit's stakes", body="Old.")
+    type(orphan).objects.filter(pk=orphan.pk).update(paragraph=None)
+    client.force_login(orphan.author)
+    response = client.post(
+        reverse("annotations:edit", args=[orphan.pk]),
+        {"kind": "note", "body": "Still relevant.", "version": 1},
+    )
+    assert response.status_code == 302
+    orphan.refresh_from_db()
+    assert (orphan.body, orphan.quote_exact, orphan.paragraph) == (
+        "Still relevant.",
+        "summit's stakes",
+        None,
+    )

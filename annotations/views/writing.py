@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views import View
 
-from annotations.forms import AnnotationEditForm, AnnotationForm, ReplyForm
+from annotations.forms import AnnotationEditForm, AnnotationForm, ReplyEditForm, ReplyForm
 from annotations.permissions import can_annotate, can_change
 from annotations.services import (
     EditConflict,
@@ -92,33 +92,40 @@ class AnnotationEditView(AnnotationObjectMixin, RoleRequiredMixin, View):
         }
         return TemplateResponse(self.request, self.template_name, context, status=status)
 
-    def paragraph_text(self):
-        return self.annotation.paragraph.text if self.annotation.paragraph else ""
+    def edit_form(self, data=None, initial=None):
+        if self.annotation.parent_id is not None:
+            return ReplyEditForm(data, initial=initial)
+        paragraph = self.annotation.paragraph
+        return AnnotationEditForm(
+            data,
+            initial=initial,
+            paragraph_text=paragraph.text if paragraph else "",
+            with_quote=paragraph is not None,
+        )
 
     def get(self, request, *args, **kwargs):
         initial = AnnotationForm.initial_for(self.annotation) | {"version": self.annotation.version}
-        return self.render(
-            AnnotationEditForm(initial=initial, paragraph_text=self.paragraph_text())
-        )
+        return self.render(self.edit_form(initial=initial))
 
     def post(self, request, *args, **kwargs):
-        form = AnnotationEditForm(request.POST, paragraph_text=self.paragraph_text())
+        form = self.edit_form(request.POST)
         if not form.is_valid():
             return self.render(form, status=400)
+        quote_exact, quote_start = form.quote_change()
         try:
             annotation = annotation_update(
                 annotation=self.annotation,
                 actor=request.user,
                 expected_version=form.cleaned_data["version"],
                 content=form.content(),
-                quote_exact=form.cleaned_data["quote"] if self.annotation.paragraph else None,
-                quote_start=form.cleaned_data["quote_start"],
+                quote_exact=quote_exact,
+                quote_start=quote_start,
             )
         except EditConflict as conflict:
             # Keep what the editor typed, but let the next save go against the newer version.
             data = request.POST.copy()
             data["version"] = conflict.current.version
-            retry = AnnotationEditForm(data, paragraph_text=self.paragraph_text())
+            retry = self.edit_form(data)
             retry.is_valid()
             return self.render(retry, status=409, conflict=conflict.current)
         except ValidationError as error:
