@@ -215,31 +215,25 @@ class Paragraph(models.Model):
         return f"p{self.position}"
 
 
-class TaggedLeader(ItemBase):
+class TaggedEntity(ItemBase):
+    """An entity tagged on an article; each kind has its own table, one tag per article."""
+
+    content_object = models.ForeignKey(Article, on_delete=models.CASCADE)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="%(class)s_unique")
+        ]
+
+
+class TaggedLeader(TaggedEntity):
     tag = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="tagged_items")
-    content_object = models.ForeignKey(Article, on_delete=models.CASCADE)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_leader_tag")
-        ]
 
 
-class TaggedCountry(ItemBase):
+class TaggedCountry(TaggedEntity):
     tag = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="tagged_items")
-    content_object = models.ForeignKey(Article, on_delete=models.CASCADE)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_country_tag")
-        ]
 
 
-class TaggedAgendaItem(ItemBase):
+class TaggedAgendaItem(TaggedEntity):
     tag = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="tagged_items")
-    content_object = models.ForeignKey(Article, on_delete=models.CASCADE)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_agenda_tag")
-        ]

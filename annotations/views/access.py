@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 
 from annotations.models import Annotation
 from annotations.permissions import can_read
@@ -33,3 +34,19 @@ class AnnotationObjectMixin:
         if not can_read(request.user, self.annotation) and not request.user.is_staff:
             raise Http404("No such annotation.")
         return super().dispatch(request, *args, **kwargs)
+
+
+class AnnotationPageMixin(AnnotationObjectMixin):
+    """A page about one annotation, rendered with it, its article and its paragraph."""
+
+    template_name = ""
+
+    def render(self, form=None, *, status=200, **extra):
+        context = {
+            "form": form,
+            "annotation": self.annotation,
+            "article": self.annotation.article,
+            "paragraph": self.annotation.paragraph,
+            **extra,
+        }
+        return TemplateResponse(self.request, self.template_name, context, status=status)

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.views import View
 from django.views.generic import ListView
 
@@ -11,19 +10,15 @@ from annotations.forms import HideForm, ReattachForm
 from annotations.models import Annotation
 from annotations.permissions import can_annotate, can_moderate
 from annotations.services import annotation_hide, annotation_reattach, annotation_restore
-from annotations.views.access import AnnotationObjectMixin, RoleRequiredMixin
+from annotations.views.access import AnnotationObjectMixin, AnnotationPageMixin, RoleRequiredMixin
 from annotations.views.writing import errors_to_form
 
 
-class AnnotationHideView(AnnotationObjectMixin, RoleRequiredMixin, View):
+class AnnotationHideView(AnnotationPageMixin, RoleRequiredMixin, View):
     template_name = "annotations/annotation_hide.html"
 
     def allowed(self, user):
         return can_moderate(user)
-
-    def render(self, form, status=200):
-        context = {"form": form, "annotation": self.annotation, "article": self.annotation.article}
-        return TemplateResponse(self.request, self.template_name, context, status=status)
 
     def get(self, request, *args, **kwargs):
         return self.render(HideForm())
@@ -81,20 +76,15 @@ class OrphanListView(RoleRequiredMixin, ListView):
         )
 
 
-class AnnotationReattachView(AnnotationObjectMixin, RoleRequiredMixin, View):
+class AnnotationReattachView(AnnotationPageMixin, RoleRequiredMixin, View):
     template_name = "annotations/annotation_reattach.html"
 
     def allowed(self, user):
         return can_annotate(user) or can_moderate(user)
 
-    def render(self, form, status=200):
-        context = {
-            "form": form,
-            "annotation": self.annotation,
-            "article": self.annotation.article,
-            "paragraphs": self.annotation.article.paragraphs.all(),
-        }
-        return TemplateResponse(self.request, self.template_name, context, status=status)
+    def render(self, form=None, *, status=200, **extra):
+        paragraphs = self.annotation.article.paragraphs.all()
+        return super().render(form, status=status, paragraphs=paragraphs, **extra)
 
     def get(self, request, *args, **kwargs):
         initial = {"quote": self.annotation.quote_exact}

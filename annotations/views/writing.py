@@ -15,7 +15,7 @@ from annotations.services import (
     annotation_update,
     reply_create,
 )
-from annotations.views.access import AnnotationObjectMixin, RoleRequiredMixin
+from annotations.views.access import AnnotationPageMixin, RoleRequiredMixin
 from articles.models import Paragraph
 
 
@@ -74,23 +74,13 @@ class AnnotationCreateView(RoleRequiredMixin, View):
         return self.render(form, status=400)
 
 
-class AnnotationEditView(AnnotationObjectMixin, RoleRequiredMixin, View):
+class AnnotationEditView(AnnotationPageMixin, RoleRequiredMixin, View):
     """Edit with a version check: a stale form is refused and the newer version shown."""
 
     template_name = "annotations/annotation_edit.html"
 
     def allowed(self, user):
         return can_change(user, self.annotation)
-
-    def render(self, form, *, status=200, conflict=None):
-        context = {
-            "form": form,
-            "annotation": self.annotation,
-            "article": self.annotation.article,
-            "paragraph": self.annotation.paragraph,
-            "conflict": conflict,
-        }
-        return TemplateResponse(self.request, self.template_name, context, status=status)
 
     def edit_form(self, data=None, initial=None):
         if self.annotation.parent_id is not None:
@@ -135,15 +125,11 @@ class AnnotationEditView(AnnotationObjectMixin, RoleRequiredMixin, View):
         return redirect(in_margin_url(annotation))
 
 
-class ReplyCreateView(AnnotationObjectMixin, RoleRequiredMixin, View):
+class ReplyCreateView(AnnotationPageMixin, RoleRequiredMixin, View):
     template_name = "annotations/reply_form.html"
 
     def allowed(self, user):
         return can_annotate(user)
-
-    def render(self, form, status=200):
-        context = {"form": form, "annotation": self.annotation, "article": self.annotation.article}
-        return TemplateResponse(self.request, self.template_name, context, status=status)
 
     def get(self, request, *args, **kwargs):
         return self.render(ReplyForm())
@@ -163,7 +149,7 @@ class ReplyCreateView(AnnotationObjectMixin, RoleRequiredMixin, View):
         return self.render(form, status=400)
 
 
-class AnnotationDeleteView(AnnotationObjectMixin, RoleRequiredMixin, View):
+class AnnotationDeleteView(AnnotationPageMixin, RoleRequiredMixin, View):
     """Soft delete after a confirmation; the history stays."""
 
     template_name = "annotations/annotation_confirm_delete.html"
@@ -172,8 +158,7 @@ class AnnotationDeleteView(AnnotationObjectMixin, RoleRequiredMixin, View):
         return can_change(user, self.annotation)
 
     def get(self, request, *args, **kwargs):
-        context = {"annotation": self.annotation, "article": self.annotation.article}
-        return TemplateResponse(request, self.template_name, context)
+        return self.render()
 
     def post(self, request, *args, **kwargs):
         try:
