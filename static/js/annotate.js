@@ -14,12 +14,13 @@
     return element ? element.closest(".para-text") : null;
   }
 
-  // Offset of a point in the paragraph's plain text: the length of the text before it.
+  // Offset of a point in the paragraph's plain text: the length of the text before it, in
+  // code points as the server (and the W3C TextPositionSelector) counts, not UTF-16 units.
   function offsetIn(container, node, offset) {
     const range = document.createRange();
     range.selectNodeContents(container);
     range.setEnd(node, offset);
-    return range.toString().length;
+    return Array.from(range.toString()).length;
   }
 
   function formUrl(container) {
@@ -48,7 +49,7 @@
       return;
     }
     const start = offsetIn(container, range.startContainer, range.startOffset) +
-      (text.length - text.trimStart().length);
+      Array.from(text).length - Array.from(text.trimStart()).length;
     const params = new URLSearchParams({ quote: quote, start: String(start) });
     button.href = url + "?" + params.toString();
     // Placed right after the paragraph, so that Tab reaches it next.
