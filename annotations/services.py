@@ -190,7 +190,12 @@ def reply_create(*, parent: Annotation, author, body: str) -> Annotation:
 
 
 def locked(annotation: Annotation) -> Annotation:
-    return Annotation.objects.select_for_update().select_related("paragraph").get(pk=annotation.pk)
+    # "of self": PostgreSQL refuses to lock the nullable side of the paragraph join.
+    return (
+        Annotation.objects.select_for_update(of=("self",))
+        .select_related("paragraph")
+        .get(pk=annotation.pk)
+    )
 
 
 @transaction.atomic
