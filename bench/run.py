@@ -1,11 +1,16 @@
-"""`make bench`: the import against bare `bulk_create`, on SQLite and PostgreSQL.
+"""`make bench`: the import and the annotated article page, each against its bare baseline.
 
     python -m bench.run [--count 10000] [--seed 1] [--only sqlite|postgresql]
+                        [--only-page | --skip-page] [--page-requests 200] [--page-warmup 20]
 
-Writes a corpus to `bench/out/corpus/` (checking that each file parses as generated),
-extracts the rows it holds (untimed), then for each database, on fresh databases, times
-back to back: the baseline inserting those rows, the real import of the folder, and the
-re-import of the same folder. Prints one table; see bench/README.md.
+On SQLite and PostgreSQL. Import: writes a corpus to `bench/out/corpus/` (checking that
+each file parses as generated), extracts the rows it holds (untimed), then for each
+database, on fresh databases, times back to back: the baseline inserting those rows, the
+real import of the folder, and the re-import of the same folder. Prints one table.
+
+Page (bench/page.py): the sample editorial with 200 annotations, through the test client
+and through gunicorn, each next to a bare view returning the same bytes. Prints a second
+table. See bench/README.md.
 """
 
 import argparse
@@ -20,6 +25,7 @@ from bench.check import Checker
 from bench.child import read_report
 from bench.corpus import write_corpus
 from bench.databases import PostgreSQL, SQLite
+from bench.page import run_page_bench
 from bench.report import Result, table
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -122,15 +128,36 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--count", type=int, default=10_000, help="editorials to generate")
     parser.add_argument("--seed", type=int, default=1, help="seed of the corpus")
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="one database only")
+    part = parser.add_mutually_exclusive_group()
+    part.add_argument("--only-page", action="store_true", help="the page benchmark only")
+    part.add_argument("--skip-page", action="store_true", help="the import benchmark only")
+    parser.add_argument(
+        "--page-requests", type=int, default=200, help="timed page requests per side"
+    )
+    parser.add_argument("--page-warmup", type=int, default=20, help="untimed requests first")
     args = parser.parse_args(argv)
 
     OUT.mkdir(parents=True, exist_ok=True)
-    corpus, rows_file, rows = prepare(args.count, args.seed)
-    databases = [SQLite(OUT), PostgreSQL()]
+    databases = [
+        database
+        for database in (SQLite(OUT), PostgreSQL())
+        if not args.only or database.name.lower() == args.only
+    ]
+    if not args.only_page:
+        import_bench(databases, args.count, args.seed)
+    if not args.skip_page:
+        if not args.only_page:
+            print()
+        run_page_bench(
+            databases, requests=args.page_requests, warmup=args.page_warmup, seed=args.seed
+        )
+
+
+def import_bench(databases, count: int, seed: int) -> None:
+    """The import benchmark: corpus, rows, then per database; prints its table."""
+    corpus, rows_file, rows = prepare(count, seed)
     results = []
     for database in databases:
-        if args.only and database.name.lower() != args.only:
-            continue
         if reason := database.unavailable():
             print(f"{database.name}: skipped, unreachable ({reason})")
             continue
