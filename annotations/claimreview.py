@@ -6,6 +6,7 @@ of the editorial it was found in.
 """
 
 import html
+from functools import lru_cache
 
 from django.urls import reverse
 from django.utils import timezone
@@ -79,6 +80,7 @@ def _claimant(annotation: Annotation, request) -> dict:
     }
 
 
+@lru_cache(maxsize=8192)
 def review_summary(markdown_source: str, limit: int = SUMMARY_CHARS) -> str:
     """The explanation as plain text on one line, cut at a word boundary near `limit`."""
     text = " ".join(html.unescape(strip_tags(markdown_render(markdown_source or ""))).split())

@@ -19,6 +19,8 @@ House rules on top of CommonMark:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -82,8 +84,13 @@ def _house_tags(tokens) -> None:
             _house_tags(token.children)
 
 
+@lru_cache(maxsize=8192)
 def markdown_render(source: str) -> str:
-    """Safe HTML for an annotation body written in Markdown ("" for a blank body)."""
+    """Safe HTML for an annotation body written in Markdown ("" for a blank body).
+
+    Cached: a page shows the same bodies request after request, and the output depends on
+    the source alone.
+    """
     if not source or not source.strip():
         return ""
     env: dict = {}

@@ -1,7 +1,6 @@
 """Template filters for annotations: safe Markdown, and ClaimReview JSON-LD for claims."""
 
 import json
-from functools import lru_cache
 
 from django import template
 from django.utils.html import format_html
@@ -16,15 +15,10 @@ register = template.Library()
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@lru_cache(maxsize=4096)
-def rendered(source: str) -> str:
-    return markdown_render(source)
-
-
 @register.filter
 def markdown(source: str):
     """Markdown as sanitised HTML (only allow-listed tags and http/https/mailto links)."""
-    return mark_safe(rendered(source or ""))  # sanitised by markdown_render (nh3)
+    return mark_safe(markdown_render(source or ""))  # sanitised by markdown_render (nh3)
 
 
 @register.filter
