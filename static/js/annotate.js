@@ -55,11 +55,13 @@
     // Placed right after the paragraph, so that Tab reaches it next.
     const row = container.closest(".para-row");
     row.insertBefore(button, row.querySelector(".para-margin"));
+    button.hidden = false;
     const box = range.getBoundingClientRect();
     const rowBox = row.getBoundingClientRect();
+    // Under the selection, but never past the row's right edge (on a phone, the screen's).
+    const maxLeft = Math.max(rowBox.width - button.offsetWidth, 0);
     button.style.top = box.bottom - rowBox.top + 6 + "px";
-    button.style.left = Math.max(box.left - rowBox.left, 0) + "px";
-    button.hidden = false;
+    button.style.left = Math.min(Math.max(box.left - rowBox.left, 0), maxLeft) + "px";
   }
 
   document.addEventListener("selectionchange", function () {
