@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from annotations.claimreview import claim_review
+from annotations.claimreview import claim_review, review_summary
 from annotations.markdown import markdown_render
 
 register = template.Library()
@@ -52,3 +52,19 @@ def annotation_counts_for(context, articles) -> dict[int, int]:
 @register.filter
 def count_for(counts: dict[int, int], key: int) -> int:
     return counts.get(key, 0)
+
+
+@register.filter
+def markdown_text(source: str, limit: int = 120) -> str:
+    """A Markdown body as one line of plain text, cut near `limit` characters."""
+    return review_summary(source or "", int(limit))
+
+
+@register.filter
+def with_error_description(field):
+    """The field's widget, pointing screen readers at its help text and its errors."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    ids.extend(f"{field.auto_id}_error{number}" for number in range(1, len(field.errors) + 1))
+    return field.as_widget(attrs={"aria-describedby": " ".join(ids)} if ids else None)
