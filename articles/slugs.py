@@ -12,7 +12,7 @@ from articles.models import Article
 if TYPE_CHECKING:
     from articles.parsing import ParsedEditorial
 
-MAX_SLUG_LENGTH = 100
+MAX_SLUG_LENGTH = 120  # the column's length
 
 
 def base_slug(editorial: ParsedEditorial) -> str:
