@@ -17,6 +17,7 @@ install: $(INSTALLED)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_gazetteer
 	$(BIN)/python manage.py import_editorials samples/
 	$(BIN)/python manage.py demo_accounts --host http://$(HOST)
 	$(BIN)/python manage.py runserver $(HOST)

@@ -4,7 +4,9 @@ New articles are written in batches (one transaction and a few statements per ba
 that is where the time goes in a bulk import; should a batch fail, its files are retried one
 transaction each, so one bad file never spoils the others. Changed articles are updated one
 by one, keeping the rows of paragraphs whose text did not change, and `paragraphs_changed`
-is sent so that other apps can follow the text.
+is sent so that other apps can follow the text. Both paths tag what they write
+(articles.tagging): new articles with a few statements per batch, updated ones again from
+their new paragraphs, with the matcher built once per import.
 """
 
 from __future__ import annotations
@@ -13,14 +15,24 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from django.db import DatabaseError, transaction
 
+from articles.matching import Matcher
 from articles.models import Article, Paragraph
 from articles.paragraphs import paragraphs_replace
 from articles.parsing import EditorialFormatError, ParsedEditorial, parse_editorial
 from articles.slugs import unique_slugs
 from articles.sources import SourceError, SourceFile
+from articles.tagging import (
+    Found,
+    article_date,
+    article_retag,
+    matcher_current,
+    mentions_find,
+    tags_write,
+)
 
 BATCH_SIZE = 500
 
@@ -136,12 +148,25 @@ def batches_with_distinct_keys(
         yield batch
 
 
-def articles_create(candidates: list[Candidate]) -> list[FileOutcome]:
-    """Create new articles and their paragraphs with a few statements for the whole batch."""
+def articles_create(
+    candidates: list[Candidate], *, matcher: Matcher | None = None
+) -> list[FileOutcome]:
+    """Create new articles, their paragraphs and their tags with a few statements per batch."""
     slugs = unique_slugs([c.editorial for c in candidates])
     articles = [
         Article(slug=slug, **article_fields(candidate))
         for candidate, slug in zip(candidates, slugs, strict=True)
+    ]
+    # Matching is pure work: done before the transaction, so the write lock is held briefly.
+    found = [
+        mentions_find(
+            matcher=matcher,
+            on=article_date(candidate.editorial.published_at),
+            paragraphs=enumerate(candidate.editorial.paragraphs, start=1),
+        )
+        if matcher
+        else []
+        for candidate in candidates
     ]
     with transaction.atomic():
         Article.objects.bulk_create(articles)
@@ -150,13 +175,28 @@ def articles_create(candidates: list[Candidate]) -> list[FileOutcome]:
             for article, candidate in zip(articles, candidates, strict=True)
             for position, text in enumerate(candidate.editorial.paragraphs, start=1)
         )
+        if any(found):
+            tags_write(found=with_paragraph_ids(articles, found), fresh=True)
     return [
         FileOutcome(name=candidate.name, fate=Fate.IMPORTED, slug=article.slug)
         for candidate, article in zip(candidates, articles, strict=True)
     ]
 
 
-def article_update(*, article: Article, candidate: Candidate) -> FileOutcome:
+def with_paragraph_ids(articles: list[Article], found: list[list]) -> list[Found]:
+    """Mentions found by paragraph position, pointed at the paragraph rows just inserted."""
+    rows = Paragraph.objects.filter(article_id__in=[a.id for a in articles]).order_by()
+    ids = {(a, p): pk for a, p, pk in rows.values_list("article_id", "position", "pk")}
+    return [
+        Found(article.id, [(ids[article.id, position], m) for position, m in mentions])
+        for article, mentions in zip(articles, found, strict=True)
+        if mentions
+    ]
+
+
+def article_update(
+    *, article: Article, candidate: Candidate, matcher: Matcher | None = None
+) -> FileOutcome:
     """Bring an archived article up to a corrected version of its file."""
     editorial = candidate.editorial
     if article.revised_at and editorial.revised_at and editorial.revised_at < article.revised_at:
@@ -173,11 +213,14 @@ def article_update(*, article: Article, candidate: Candidate) -> FileOutcome:
         for name, value in article_fields(candidate).items():
             setattr(article, name, value)
         article.save()
-        paragraphs_replace(article=article, texts=editorial.paragraphs)
+        paragraphs = paragraphs_replace(article=article, texts=editorial.paragraphs)
+        article_retag(article=article, paragraphs=paragraphs, matcher=matcher)
     return FileOutcome(name=candidate.name, fate=Fate.UPDATED, slug=article.slug)
 
 
-def batch_write(batch: list[Candidate]) -> list[FileOutcome]:
+def batch_write(
+    batch: list[Candidate], matcher: Callable[[], Matcher] = matcher_current
+) -> list[FileOutcome]:
     existing = Article.objects.in_bulk([c.import_key for c in batch], field_name="import_key")
     outcomes, new = [], []
     for candidate in batch:
@@ -187,29 +230,35 @@ def batch_write(batch: list[Candidate]) -> list[FileOutcome]:
         elif article.content_hash == candidate.content_hash:
             outcomes.append(FileOutcome(candidate.name, Fate.UNCHANGED, slug=article.slug))
         else:
-            outcomes.append(article_update(article=article, candidate=candidate))
+            outcomes.append(article_update(article=article, candidate=candidate, matcher=matcher()))
     if new:
-        outcomes.extend(new_articles_write(new))
+        outcomes.extend(new_articles_write(new, matcher()))
     return outcomes
 
 
-def new_articles_write(candidates: list[Candidate]) -> list[FileOutcome]:
+def new_articles_write(
+    candidates: list[Candidate], matcher: Matcher | None = None
+) -> list[FileOutcome]:
     """Write new articles as one batch; if the batch fails, file by file, so each stands alone."""
+    if matcher is None:
+        matcher = matcher_current()
     try:
-        return articles_create(candidates)
+        return articles_create(candidates, matcher=matcher)
     except DatabaseError:
-        return [retry_alone(candidate) for candidate in candidates]
+        return [retry_alone(candidate, matcher) for candidate in candidates]
 
 
-def retry_alone(candidate: Candidate) -> FileOutcome:
+def retry_alone(candidate: Candidate, matcher: Matcher | None = None) -> FileOutcome:
     """One file in its own transaction: it may have been created meanwhile by another import."""
+    if matcher is None:
+        matcher = matcher_current()
     try:
         article = Article.objects.filter(import_key=candidate.import_key).first()
         if article is not None:
             if article.content_hash == candidate.content_hash:
                 return FileOutcome(candidate.name, Fate.UNCHANGED, slug=article.slug)
-            return article_update(article=article, candidate=candidate)
-        return articles_create([candidate])[0]
+            return article_update(article=article, candidate=candidate, matcher=matcher)
+        return articles_create([candidate], matcher=matcher)[0]
     except DatabaseError as error:
         return FileOutcome(candidate.name, Fate.FAILED, reason=f"could not be saved ({error})")
 
@@ -223,6 +272,8 @@ def editorials_import(
 ) -> ImportReport:
     """Import editorial files; with `dry_run`, do all the work and then roll it back."""
     report = ImportReport()
+    # Built on first need, once per import: an import of unchanged files never builds it.
+    matcher = cache(matcher_current)
 
     def record(outcomes: Iterable[FileOutcome]) -> None:
         for outcome in outcomes:
@@ -240,7 +291,7 @@ def editorials_import(
 
     with transaction.atomic() if dry_run else nullcontext():
         for batch in batches_with_distinct_keys(parsed(), batch_size):
-            record(batch_write(batch))
+            record(batch_write(batch, matcher))
         if dry_run:
             transaction.set_rollback(True)
     return report

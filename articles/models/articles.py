@@ -1,54 +1,14 @@
-"""Editorials, their paragraphs, and the entity kinds (leaders, countries, agenda items)."""
+"""Editorials and their paragraphs."""
 
 from collections.abc import Iterable
 
-from django.db import connections, models
+from django.db import models
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from taggit.managers import TaggableManager
-from taggit.models import ItemBase, TagBase
 
-
-class Entity(TagBase):
-    """Something editorials talk about, tagged on articles; aliases help automatic tagging."""
-
-    aliases = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Other ways the text writes this name, one per entry (e.g. “U.S.”, “USA”).",
-    )
-    description = models.TextField(blank=True, help_text="A line or two shown on its page.")
-
-    url_name: str = ""
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def get_absolute_url(self) -> str:
-        return reverse(self.url_name, kwargs={"slug": self.slug})
-
-
-class Leader(Entity):
-    url_name = "articles:leader"
-
-    class Meta(Entity.Meta):
-        verbose_name = "leader"
-
-
-class Country(Entity):
-    url_name = "articles:country"
-
-    class Meta(Entity.Meta):
-        verbose_name = "country"
-        verbose_name_plural = "countries"
-
-
-class AgendaItem(Entity):
-    url_name = "articles:agenda_item"
-
-    class Meta(Entity.Meta):
-        verbose_name = "agenda item"
+from .entities import AgendaItem, Country, Entity, Leader
+from .rows import RowsQuerySet
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -167,24 +127,10 @@ class Article(models.Model):
         return {"text": self.caption_text, "credit": self.caption_credit}
 
 
-class ParagraphQuerySet(models.QuerySet):
+class ParagraphQuerySet(RowsQuerySet):
     def insert_rows(self, rows: Iterable[tuple[int, int, str]]) -> None:
-        """Insert `(article_id, position, text)` rows with one `executemany`.
-
-        A bulk import spends most of its write time building a model instance and SQL per
-        paragraph; paragraphs have no defaults or signals to honour, so this skips that.
-        """
-        connection = connections[self.db]
-        quote = connection.ops.quote_name
-        columns = ", ".join(
-            quote(self.model._meta.get_field(name).column)
-            for name in ("article", "position", "text")
-        )
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {quote(self.model._meta.db_table)} ({columns}) VALUES (%s, %s, %s)",
-                list(rows),
-            )
+        """Insert `(article_id, position, text)` rows with one `executemany`."""
+        self.insert_values(("article", "position", "text"), rows)
 
 
 class Paragraph(models.Model):
@@ -213,27 +159,3 @@ class Paragraph(models.Model):
     @property
     def anchor(self) -> str:
         return f"p{self.position}"
-
-
-class TaggedEntity(ItemBase):
-    """An entity tagged on an article; each kind has its own table, one tag per article."""
-
-    content_object = models.ForeignKey(Article, on_delete=models.CASCADE)
-
-    class Meta:
-        abstract = True
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="%(class)s_unique")
-        ]
-
-
-class TaggedLeader(TaggedEntity):
-    tag = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="tagged_items")
-
-
-class TaggedCountry(TaggedEntity):
-    tag = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="tagged_items")
-
-
-class TaggedAgendaItem(TaggedEntity):
-    tag = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="tagged_items")

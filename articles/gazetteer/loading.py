@@ -1,0 +1,183 @@
+"""Write the shipped gazetteer into the database, adding what is missing and keeping edits.
+
+An entity is recognised by its gazetteer key (also after an editor renamed it or merged it
+into another), else by its exact name (an entity an editor or a test created first). Found
+entities gain the aliases, terms and blank fields they lack; names, descriptions and slugs
+that editors changed are left alone; nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from articles.gazetteer.reading import Gazetteer, gazetteer_read
+from articles.models import AgendaItem, Country, Entity, Leader, LeaderTerm
+
+
+@dataclass
+class LoadReport:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    terms: int = 0
+
+    def summary(self) -> str:
+        parts = [
+            f"{label}: {self.created[kind]} new, {self.updated[kind]} updated"
+            for kind, label in (
+                ("leader", "leaders"),
+                ("country", "countries"),
+                ("agenda", "agenda items"),
+            )
+        ]
+        return "; ".join(parts) + f"; {self.terms} new terms"
+
+
+class _Index:
+    """The entities of one kind, found by gazetteer key (merged keys too) or by name."""
+
+    def __init__(self, model: type[Entity]):
+        self.model = model
+        self.by_key: dict[str, Entity] = {}
+        self.by_name: dict[str, Entity] = {}
+        self.slugs: set[str] = set()
+        self.adopted: set[Entity] = set()  # found by name, now given their gazetteer key
+        for entity in model.objects.all():
+            for key in [entity.key, *entity.merged_keys]:
+                if key:
+                    self.by_key[key] = entity
+            self.by_name[entity.name] = entity
+            self.slugs.add(entity.slug)
+
+    def find(self, key: str, name: str) -> Entity | None:
+        entity = self.by_key.get(key) or self.by_name.get(name)
+        if entity is not None and not entity.key and key not in self.by_key:
+            entity.key = key
+            self.by_key[key] = entity
+            self.adopted.add(entity)
+        return entity
+
+    def new(self, key: str, name: str, **fields) -> Entity:
+        entity = self.model(key=key, name=name, **fields)
+        slug, number = entity.slugify(name), 1
+        while slug in self.slugs:
+            slug, number = entity.slugify(name, number), number + 1
+        entity.slug = slug
+        self.slugs.add(slug)
+        self.by_key[key] = self.by_name[name] = entity
+        return entity
+
+
+def _with_aliases(entity: Entity, aliases) -> bool:
+    missing = [a for a in aliases if a not in entity.aliases and a != entity.name]
+    entity.aliases = [*entity.aliases, *missing]
+    return bool(missing)
+
+
+def _fill(entity: Entity, **values) -> bool:
+    """Set the fields that are still blank; whether any was."""
+    changed = False
+    for name, value in values.items():
+        if value and not getattr(entity, name):
+            setattr(entity, name, value)
+            changed = True
+    return changed
+
+
+def _save(model, report: LoadReport, kind: str, new: list, changed: list, fields: list[str]):
+    model.objects.bulk_create(new)
+    now = timezone.now()
+    for entity in changed:
+        entity.updated_at = now
+    model.objects.bulk_update(changed, [*fields, "key", "aliases", "updated_at"])
+    report.created[kind] += len(new)
+    report.updated[kind] += len(changed)
+
+
+def gazetteer_load(*, gazetteer: Gazetteer | None = None) -> LoadReport:
+    """Load the gazetteer (the shipped one unless given); safe to run again at any time."""
+    gazetteer = gazetteer or gazetteer_read()
+    report = LoadReport()
+    with transaction.atomic():
+        countries = _Index(Country)
+        new, changed = [], []
+        for record in gazetteer.countries:
+            entity = countries.find(record.key, record.name)
+            if entity is None:
+                new.append(countries.new(record.key, record.name, code=record.key))
+                new[-1].aliases = list(record.aliases)
+            elif (
+                _with_aliases(entity, record.aliases)
+                | _fill(entity, code=record.key)
+                | (entity in countries.adopted)
+            ):
+                changed.append(entity)
+        _save(Country, report, "country", new, changed, ["code"])
+        by_code = {c.code: c for c in Country.objects.exclude(code="")}
+
+        leaders = _Index(Leader)
+        new, changed = [], []
+        for record in gazetteer.leaders:
+            country = by_code.get(record.country)
+            entity = leaders.find(record.key, record.name)
+            if entity is None:
+                entity = leaders.new(
+                    record.key, record.name, family_name=record.family_name, country=country
+                )
+                entity.aliases = list(record.aliases)
+                new.append(entity)
+            elif (
+                _with_aliases(entity, record.aliases)
+                | _fill(entity, family_name=record.family_name, country=country)
+                | (entity in leaders.adopted)
+            ):
+                changed.append(entity)
+        _save(Leader, report, "leader", new, changed, ["family_name", "country"])
+        report.terms = _terms_load(gazetteer, leaders, by_code)
+
+        items = _Index(AgendaItem)
+        new, changed = [], []
+        for record in gazetteer.agenda:
+            entity = items.find(record.key, record.name)
+            if entity is None:
+                entity = items.new(
+                    record.key,
+                    record.name,
+                    description=record.description,
+                    clues=list(record.clues),
+                )
+                entity.aliases = list(record.aliases)
+                new.append(entity)
+            elif (
+                _with_aliases(entity, record.aliases)
+                | _fill(entity, description=record.description, clues=list(record.clues))
+                | (entity in items.adopted)
+            ):
+                changed.append(entity)
+        _save(AgendaItem, report, "agenda", new, changed, ["description", "clues"])
+    return report
+
+
+def _terms_load(gazetteer: Gazetteer, leaders: _Index, by_code: dict[str, Country]) -> int:
+    """Add the terms each leader lacks (a term is known by its office and start)."""
+    known = set(LeaderTerm.objects.values_list("leader_id", "office", "start"))
+    terms = []
+    for record in gazetteer.leaders:
+        leader = leaders.by_key[record.key]
+        for term in record.terms:
+            if (leader.pk, term.office, term.start) not in known:
+                known.add((leader.pk, term.office, term.start))
+                terms.append(
+                    LeaderTerm(
+                        leader=leader,
+                        office=term.office,
+                        country=by_code.get(term.country),
+                        start=term.start,
+                        end=term.end,
+                    )
+                )
+    LeaderTerm.objects.bulk_create(terms)
+    return len(terms)

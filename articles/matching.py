@@ -1,0 +1,405 @@
+"""Find leaders, countries and agenda items in a paragraph: one pass, whole words, longest match.
+
+Pure Python (with the ahocorasick-rs extension), no Django. Every alias, every title with
+a surname ("President Lee") and every clue word of a co-occurrence rule becomes one key of a
+single Aho-Corasick automaton, built once. A paragraph is normalised without changing its
+length (lower case, accents dropped, anything that is not a letter or digit made a space) and
+padded with a space at each end; keys are padded the same way, so the automaton finds whole
+words only ("Oman" is never found in "woman") and offsets in the normalised text are offsets
+in the original. Possessives come for free: "Lee's" normalises to "lee s".
+
+A key found in the text counts only if the text's capitals match the alias's ("US" is not
+"us"; "Chad" is not "chad"; lower-case words of an alias match any case). Of overlapping
+finds the longest wins. A title with a surname resolves by the article's date against the
+leaders' terms of office; an ambiguous or unknown one tags nobody. A bare surname is never
+a key, so it never tags a person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from itertools import pairwise
+
+import ahocorasick_rs
+
+LEADER, COUNTRY, AGENDA = "leader", "country", "agenda"
+
+# Words before a title that make it someone else's title ("Vice President Lee") or that send
+# us to the past ("former President Lee").
+BLOCKING_WORDS = frozenset({"vice", "deputy", "assistant", "first", "second", "acting"})
+FORMER_WORDS = frozenset({"former", "then", "ex", "late"})
+DEFAULT_WINDOW = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a key tags: an entity of a kind, by its id."""
+
+    kind: str
+    id: int
+
+
+@dataclass(frozen=True)
+class Name:
+    """One way the text writes one or more entities; with no targets, a phrase that tags nothing
+    (a shield such as "Korean Peninsula" or "New Jersey" that outranks the shorter names in it)."""
+
+    text: str
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A leader's term in an office; `end` is the successor's first day (None while in office)."""
+
+    leader: int
+    office: str
+    country: int | None
+    start: date
+    end: date | None = None
+
+    def covers(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on < self.end)
+
+    def ended_by(self, on: date) -> bool:
+        return self.end is not None and self.end <= on
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Tag `target` when one phrase of every group occurs within `window` characters."""
+
+    target: Target
+    groups: tuple[tuple[str, ...], ...]
+    window: int = DEFAULT_WINDOW
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """A found entity: [start, end) in the paragraph, in code points."""
+
+    start: int
+    end: int
+    target: Target
+
+
+@dataclass
+class _Key:
+    """What one normalised key stands for; filled from every alias, title and clue that has it."""
+
+    length: int
+    patterns: list[tuple[int, ...]] = field(default_factory=list)
+    targets: set[Target] = field(default_factory=set)
+    shield: bool = False
+    terms: list[Term] = field(default_factory=list)
+    clues: list[tuple[int, int]] = field(default_factory=list)  # (rule index, group index)
+    # Set by `freeze` once every alias is in: what `find` reads, ready to use.
+    case: tuple[tuple[int, ...], ...] | None = None  # None: any case fits
+    tags: tuple[Target, ...] = ()
+    named: bool = False  # an alias or a shield: takes part in longest-match
+
+    def freeze(self) -> None:
+        self.case = None if () in self.patterns else tuple(self.patterns)
+        self.tags = () if self.shield else tuple(sorted(self.targets, key=_target_order))
+        self.named = bool(self.targets) or self.shield
+
+    def fits_case(self, text: str, start: int) -> bool:
+        """Whether the text has capitals wherever one of this key's aliases has them."""
+        if self.case is None:
+            return True
+        for pattern in self.case:
+            for i in pattern:
+                if not text[start + i].isupper():
+                    break
+            else:
+                return True
+        return False
+
+
+def _target_order(target: Target) -> tuple[str, int]:
+    return target.kind, target.id
+
+
+@dataclass(slots=True)
+class _Find:
+    start: int
+    end: int
+    targets: tuple[Target, ...]
+    titled: bool = False
+
+
+_NOT_WORD = re.compile(r"[\W_]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Letters and digits in lower case, everything else a space: str.translate has a fast path
+# for ASCII text with a table of single ASCII characters.
+_ASCII = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
+
+
+@lru_cache(maxsize=4096)
+def _as_ascii(char: str) -> str:
+    """One ASCII character for a non-ASCII one: its base letter (é, Ō), a space for
+    punctuation (curly quotes, dashes), itself for letters with no ASCII base (한, ß)."""
+    if not char.isalnum():
+        return " "
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 and base.isascii() else char
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents dropped, non-word characters as spaces; always the same length."""
+    if not text.isascii():
+        text = _NON_ASCII.sub(lambda m: _as_ascii(m.group()), text)
+        if not text.isascii():  # letters with no ASCII base: the general, slower way
+            return _normalise_unicode(text)
+    return text.translate(_ASCII)
+
+
+def _normalise_unicode(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters (İ) lower to two characters
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _NOT_WORD.sub(" ", lowered)
+
+
+def tidy(alias: str) -> str:
+    """An alias as written, with runs of whitespace made single spaces."""
+    return " ".join(alias.split())
+
+
+def case_pattern(alias: str) -> tuple[int, ...]:
+    """Where the text must have capitals for this alias: wherever the alias has them."""
+    return tuple(i for i, char in enumerate(alias) if char.isupper())
+
+
+class Matcher:
+    """Built once from every alias, title, term and rule; `find` is then one pass per paragraph."""
+
+    def __init__(
+        self,
+        *,
+        names: Iterable[Name] = (),
+        titles: Mapping[str, Iterable[str]] | None = None,
+        family_names: Mapping[int, str] | None = None,
+        terms: Iterable[Term] = (),
+        rules: Iterable[Rule] = (),
+    ):
+        self._keys: dict[str, _Key] = {}
+        for name in names:
+            key = self._key(name.text, pattern_from=name.text)
+            if key is not None:
+                key.targets.update(name.targets)
+                key.shield = key.shield or not name.targets
+        self._add_titles(titles or {}, family_names or {}, list(terms))
+        self.rules = list(rules)
+        for number, rule in enumerate(self.rules):
+            for group_number, group in enumerate(rule.groups):
+                for phrase in group:
+                    key = self._key(phrase, pattern_from=phrase)
+                    if key is not None:
+                        key.clues.append((number, group_number))
+        self._entries = list(self._keys.values())
+        for key in self._entries:
+            key.freeze()
+        self._automaton = None
+        if self._entries:
+            # Standard (not leftmost-longest) with overlaps: "President Lee" and "Lee Myung-bak"
+            # must both be seen for the longer-wins and name-goes-on rules to choose.
+            self._automaton = ahocorasick_rs.AhoCorasick(
+                list(self._keys), matchkind=ahocorasick_rs.MatchKind.Standard
+            )
+
+    def __len__(self) -> int:
+        """How many distinct keys the matcher knows."""
+        return len(self._entries)
+
+    def _key(self, text: str, *, pattern_from: str) -> _Key | None:
+        text = tidy(text)
+        core = normalise(text)
+        if not core.strip():
+            return None
+        padded = f" {core} "
+        key = self._keys.get(padded)
+        if key is None:
+            key = self._keys[padded] = _Key(length=len(core))
+        pattern = case_pattern(pattern_from)
+        if pattern not in key.patterns:
+            key.patterns.append(pattern)
+        return key
+
+    def _add_titles(
+        self,
+        titles: Mapping[str, Iterable[str]],
+        family_names: Mapping[int, str],
+        terms: list[Term],
+    ) -> None:
+        """One key per title form and surname of someone who held an office with that title."""
+        offices: dict[str, list[str]] = {}
+        for office, forms in titles.items():
+            for form in forms:
+                offices.setdefault(tidy(form), []).append(office)
+        for term in terms:  # an office missing from the table is its own only title
+            if term.office not in titles:
+                offices.setdefault(tidy(term.office), []).append(term.office)
+        for form, office_names in offices.items():
+            for term in terms:
+                surname = tidy(family_names.get(term.leader, ""))
+                if term.office in office_names and surname:
+                    text = f"{form} {surname}"
+                    key = self._key(text, pattern_from=text)
+                    if key is not None and term not in key.terms:
+                        key.terms.append(term)
+
+    def find(self, text: str, on: date | None = None) -> list[Mention]:
+        """The mentions in `text`, in text order; `on` (the article's date) resolves titles."""
+        if self._automaton is None or not text:
+            return []
+        matches = self._automaton.find_matches_as_indexes(f" {normalise(text)} ", overlapping=True)
+        if not matches:
+            return []
+        entries = self._entries
+        finds: list[_Find] = []
+        titled: list[tuple[_Find, _Key]] = []
+        clue_hits: dict[int, list[tuple[int, int, int]]] = {}
+        for number, start, _ in matches:
+            # The key starts with the padding space, so `start` is the mention's offset.
+            key = entries[number]
+            if key.case is not None and not key.fits_case(text, start):
+                continue
+            end = start + key.length
+            if key.named:
+                finds.append(_Find(start, end, key.tags))
+            if key.terms:
+                titled.append((_Find(start, end, (), titled=True), key))
+            for rule_number, group in key.clues:
+                clue_hits.setdefault(rule_number, []).append((start, end, group))
+        for find, key in titled:
+            leader = self._resolve_title(text, find, key.terms, finds, on)
+            if leader is not None:
+                find.targets = (Target(LEADER, leader),)
+                finds.append(find)
+        mentions = [Mention(f.start, f.end, t) for f in _longest_first(finds) for t in f.targets]
+        if clue_hits:
+            mentions.extend(self._rule_mentions(clue_hits, mentions))
+            mentions.sort(key=_mention_order)
+        return mentions
+
+    def _resolve_title(
+        self, text: str, find: _Find, terms: Sequence[Term], finds: list[_Find], on: date | None
+    ) -> int | None:
+        """The one leader a title with a surname names on that date, or None."""
+        if on is None or _name_goes_on(text, find.end):
+            return None
+        countries, former = _title_context(text, find.start, finds)
+        if countries is None:
+            return None
+        candidates = [t for t in terms if not countries or t.country in countries]
+        current = {t.leader for t in candidates if t.covers(on)}
+        past = {t.leader for t in candidates if t.ended_by(on)} - current
+        leaders = past if former else (current or past)
+        return next(iter(leaders)) if len(leaders) == 1 else None
+
+    def _rule_mentions(
+        self, clue_hits: dict[int, list[tuple[int, int, int]]], mentions: list[Mention]
+    ) -> list[Mention]:
+        """One mention per rule whose clue groups all occur within its window."""
+        found = []
+        for rule_number, hits in clue_hits.items():
+            rule = self.rules[rule_number]
+            if len({group for _, _, group in hits}) < len(rule.groups):
+                continue
+            span = _smallest_window(sorted(hits), len(rule.groups), rule.window)
+            if span is None:
+                continue
+            start, end = span
+            if not any(
+                m.target == rule.target and m.start < end and start < m.end for m in mentions
+            ):
+                found.append(Mention(start, end, rule.target))
+        return found
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """Whether a surname is followed by more of a name ("President Lee Myung-bak")."""
+    rest = text[end : end + 2]
+    return len(rest) == 2 and rest[0] in " -\u00a0" and rest[1].isupper()
+
+
+_WORD_BEFORE = re.compile(r"([\w\u2019'.]+)[ \u00a0-]$")
+_QUALIFIER_GAP = re.compile(r"(?:[\u2019']s)?[ \u00a0-]")
+
+
+def _title_context(text: str, start: int, finds: list[_Find]) -> tuple[set[int] | None, bool]:
+    """Countries that qualify a title (`Japanese Prime Minister`, `Korea's President`) and
+    whether it is a former holder's; countries None when the title belongs to someone else
+    (`Vice President Lee`, `Democratic Party Chairman Lee`)."""
+    countries: set[int] = set()
+    position = start
+    qualifier = next(
+        (
+            f
+            for f in finds
+            if f.end < start
+            and any(t.kind == COUNTRY for t in f.targets)
+            and _QUALIFIER_GAP.fullmatch(text, f.end, start)
+        ),
+        None,
+    )
+    if qualifier is not None:
+        countries = {t.id for t in qualifier.targets if t.kind == COUNTRY}
+        position = qualifier.start
+    match = _WORD_BEFORE.search(text, max(0, position - 40), position)
+    if match is None:
+        return countries, False
+    word = match.group(1)
+    if word.lower().strip("\u2019'.") in FORMER_WORDS:
+        return countries, True
+    # A capitalised word before the title names another body ("Samsung Chairman"), unless a
+    # full stop shows it ends the sentence before.
+    modified = word.lower() in BLOCKING_WORDS or word[0].isupper()
+    if qualifier is None and modified and not word.endswith("."):
+        return None, False
+    return countries, False
+
+
+def _mention_order(mention: Mention) -> tuple:
+    return mention.start, mention.end, mention.target.kind, mention.target.id
+
+
+def _longest_first(finds: list[_Find]) -> list[_Find]:
+    """Non-overlapping finds in text order, the longest winning each overlap (then the
+    leftmost); shields win and then tag nothing."""
+    finds.sort(key=lambda f: (f.start, f.end))
+    if all(a.end <= b.start for a, b in pairwise(finds)):
+        return [f for f in finds if f.targets]  # no overlap: the usual case
+    kept: list[_Find] = []
+    for find in sorted(finds, key=lambda f: (f.start - f.end, f.start, f.titled)):
+        if all(find.end <= k.start or k.end <= find.start for k in kept):
+            kept.append(find)
+    return sorted((f for f in kept if f.targets), key=lambda f: (f.start, f.end))
+
+
+def _smallest_window(
+    hits: list[tuple[int, int, int]], groups: int, window: int
+) -> tuple[int, int] | None:
+    """The shortest stretch holding a hit of every group, if one fits in `window` characters."""
+    best = None
+    counts: dict[int, int] = {}
+    left = 0
+    for right, (_, _, group) in enumerate(hits):
+        counts[group] = counts.get(group, 0) + 1
+        while len(counts) == groups:
+            start = hits[left][0]
+            end = max(h[1] for h in hits[left : right + 1])
+            if end - start <= window and (best is None or end - start < best[1] - best[0]):
+                best = (start, end)
+            left_group = hits[left][2]
+            counts[left_group] -= 1
+            if not counts[left_group]:
+                del counts[left_group]
+            left += 1
+    return best

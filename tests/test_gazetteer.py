@@ -1,0 +1,248 @@
+"""The shipped gazetteer: what it holds, that its terms are consistent, and loading it."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+from itertools import pairwise
+
+import pycountry
+import pytest
+
+from articles.gazetteer.loading import gazetteer_load
+from articles.gazetteer.reading import clue_groups, gazetteer_read, name_variants, plural
+from articles.matching import normalise
+from articles.models import AgendaItem, Country, Leader, LeaderTerm
+
+GAZETTEER = gazetteer_read()
+LEADERS = {leader.name: leader for leader in GAZETTEER.leaders}
+COUNTRIES = {country.key: country for country in GAZETTEER.countries}
+AGENDA = {item.name: item for item in GAZETTEER.agenda}
+LAST_DAY = date(2026, 1, 12)  # the sample editorial's date: the data is current to it
+
+
+def holders(country: str, offices: set[str], day: date) -> set[str]:
+    return {
+        leader.name
+        for leader in GAZETTEER.leaders
+        for term in leader.terms
+        if term.country == country
+        and term.office in offices
+        and term.start <= day
+        and (term.end is None or day < term.end)
+    }
+
+
+def days(first: date, last: date):
+    day = first
+    while day <= last:
+        yield day
+        day += timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("country", "offices"),
+    [
+        ("KR", {"President", "Acting President"}),
+        ("KP", {"Supreme Leader", "Chairman of the National Defence Commission"}),
+        ("KP", {"Premier"}),
+        ("JP", {"Prime Minister"}),
+        ("CN", {"President"}),
+        ("CN", {"Premier"}),
+        ("CN", {"General Secretary"}),
+        ("US", {"President"}),
+        ("RU", {"President", "Acting President"}),
+        ("TW", {"President"}),
+        ("TW", {"Premier"}),
+    ],
+)
+def test_every_day_since_2000_has_a_head_of_state_or_government(country, offices):
+    missing = [d for d in days(date(2000, 1, 1), LAST_DAY) if not holders(country, offices, d)]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("country", "office"),
+    [
+        ("KR", "Foreign Minister"),
+        ("KP", "Foreign Minister"),
+        ("JP", "Foreign Minister"),
+        ("CN", "Foreign Minister"),
+        ("US", "Secretary of State"),
+        ("RU", "Foreign Minister"),
+        ("TW", "Foreign Minister"),
+    ],
+)
+def test_each_new_year_since_2001_has_one_foreign_minister(country, office):
+    """Acting ministers are left out, so a few days between two ministers may have none."""
+    for year in range(2001, 2027):
+        assert len(holders(country, {office}, date(year, 1, 1))) == 1, year
+
+
+def test_no_two_people_hold_one_office_of_one_country_on_the_same_day():
+    spells = defaultdict(list)
+    for leader in GAZETTEER.leaders:
+        for term in leader.terms:
+            spells[term.country, term.office].append((term.start, term.end or LAST_DAY, leader))
+    for (country, office), terms in spells.items():
+        terms.sort(key=lambda spell: spell[0])
+        for (_, end, one), (start, _, other) in pairwise(terms):
+            if one is not other:
+                assert end <= start, (country, office, one.name, other.name)
+
+
+def test_every_term_ends_after_it_starts_and_names_a_known_country():
+    for leader in GAZETTEER.leaders:
+        assert leader.country == "" or leader.country in COUNTRIES, leader.name
+        for term in leader.terms:
+            assert term.end is None or term.start < term.end, leader.name
+            assert term.country == "" or term.country in COUNTRIES, leader.name
+
+
+def test_the_current_leaders_of_the_sample_and_the_g20_are_in_office():
+    for name in [
+        "Lee Jae-myung",
+        "Sanae Takaichi",
+        "Xi Jinping",
+        "Donald Trump",
+        "Vladimir Putin",
+        "Lai Ching-te",
+        "Kim Jong-un",
+        "Javier Milei",
+        "Anthony Albanese",
+        "Luiz Inácio Lula da Silva",
+        "Mark Carney",
+        "Emmanuel Macron",
+        "Friedrich Merz",
+        "Narendra Modi",
+        "Prabowo Subianto",
+        "Giorgia Meloni",
+        "Claudia Sheinbaum",
+        "Mohammed bin Salman",
+        "Cyril Ramaphosa",
+        "Recep Tayyip Erdoğan",
+        "Keir Starmer",
+        "Ursula von der Leyen",
+        "Nicolás Maduro",
+    ]:
+        assert any(term.end is None for term in LEADERS[name].terms), name
+
+
+def test_every_iso_country_and_territory_is_there_under_its_everyday_name():
+    assert set(COUNTRIES) == {country.alpha_2 for country in pycountry.countries}
+    assert COUNTRIES["KR"].name == "South Korea"
+    assert COUNTRIES["KP"].name == "North Korea"
+    assert COUNTRIES["TW"].name == "Taiwan"
+    assert COUNTRIES["US"].name == "United States"
+    assert not any("," in country.name for country in GAZETTEER.countries)
+
+
+@pytest.mark.parametrize(
+    ("alias", "code"),
+    [
+        ("U.S.", "US"),
+        ("USA", "US"),
+        ("United States of America", "US"),
+        ("American", "US"),
+        ("Americans", "US"),
+        ("Korea", "KR"),
+        ("ROK", "KR"),
+        ("Republic of Korea", "KR"),
+        ("Korean", "KR"),
+        ("DPRK", "KP"),
+        ("North Korean", "KP"),
+        ("Britain", "GB"),
+        ("UK", "GB"),
+        ("Venezuelan", "VE"),
+        ("Japanese", "JP"),
+        ("Chinese", "CN"),
+        ("Türkiye", "TR"),
+    ],
+)
+def test_common_aliases_and_demonyms_belong_to_their_country(alias, code):
+    assert alias in COUNTRIES[code].aliases
+
+
+def test_no_alias_names_two_countries_except_the_ones_meant_for_both_koreas():
+    owners = defaultdict(set)
+    for country in GAZETTEER.countries:
+        for name in [country.name, *country.aliases]:
+            owners[normalise(name).strip()].add(country.key)
+    shared = {name for name, codes in owners.items() if len(codes) > 1}
+    assert shared == {"inter korean", "koreas"}
+
+
+def test_no_alias_names_two_leaders():
+    owners = defaultdict(set)
+    for leader in GAZETTEER.leaders:
+        for name in [leader.name, *leader.aliases]:
+            owners[normalise(name).strip()].add(leader.key)
+    assert {name: keys for name, keys in owners.items() if len(keys) > 1} == {}
+
+
+def test_korean_names_get_both_orders_and_the_joined_given_name():
+    assert {"Lee Jaemyung", "Jae-myung Lee"} <= set(LEADERS["Lee Jae-myung"].aliases)
+    assert "Takaichi Sanae" in LEADERS["Sanae Takaichi"].aliases
+    assert name_variants("Moon", "Jae-in", both_orders=False) == ["Moon Jae-in", "Moon Jaein"]
+
+
+def test_demonym_plurals_skip_words_that_have_none():
+    assert plural("Korean") == "Koreans"
+    assert [plural(word) for word in ("Chinese", "British", "French", "Swiss")] == [None] * 4
+
+
+def test_the_sample_agenda_items_have_the_names_and_rules_they_need():
+    assert "Comprehensive and Progressive Agreement for Trans-Pacific Partnership" in (
+        AGENDA["CPTPP"].aliases
+    )
+    assert "Takeshima" in AGENDA["Dokdo"].aliases
+    [rule] = AGENDA["Fukushima seafood import ban"].clues
+    assert clue_groups(rule)[0] == ("Fukushima",)
+
+
+def test_clue_lines_split_into_groups_of_alternatives():
+    assert clue_groups("Fukushima + seafood | fish + ban") == (
+        ("Fukushima",),
+        ("seafood", "fish"),
+        ("ban",),
+    )
+
+
+@pytest.mark.django_db
+def test_loading_writes_every_entity_and_term_once():
+    first = gazetteer_load()
+    second = gazetteer_load()
+
+    assert Leader.objects.count() == len(GAZETTEER.leaders)
+    assert Country.objects.count() == len(GAZETTEER.countries)
+    assert AgendaItem.objects.count() == len(GAZETTEER.agenda)
+    assert LeaderTerm.objects.count() == sum(len(leader.terms) for leader in GAZETTEER.leaders)
+    assert first.created["country"] == len(GAZETTEER.countries)
+    assert sum(second.created.values()) == sum(second.updated.values()) == second.terms == 0
+    lee = Leader.objects.get(name="Lee Jae-myung")
+    assert (lee.family_name, lee.country.code, lee.key) == ("Lee", "KR", "lee-jae-myung")
+
+
+@pytest.mark.django_db
+def test_loading_adopts_an_entity_an_editor_made_and_keeps_its_edits():
+    made = Country.objects.create(name="Japan", description="Our neighbour.", aliases=["Nippon"])
+
+    gazetteer_load()
+
+    made.refresh_from_db()
+    assert (made.key, made.code, made.description) == ("JP", "JP", "Our neighbour.")
+    assert made.aliases[0] == "Nippon"
+    assert "Japanese" in made.aliases
+    assert Country.objects.filter(name="Japan").count() == 1
+
+
+@pytest.mark.django_db
+def test_loading_again_keeps_renames_and_does_not_bring_back_merged_entities():
+    gazetteer_load()
+    Leader.objects.filter(key="lee-jae-myung").update(name="President Lee Jae-myung")
+    Leader.objects.filter(key="sanae-takaichi").update(merged_keys=["shinzo-abe"])
+    Leader.objects.filter(key="shinzo-abe").delete()
+
+    report = gazetteer_load()
+
+    assert report.created["leader"] == 0
+    assert Leader.objects.get(key="lee-jae-myung").name == "President Lee Jae-myung"
+    assert not Leader.objects.filter(name="Shinzo Abe").exists()
