@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "articles",
     "annotations",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -145,3 +146,16 @@ LOGGING = {
 EDITORIAL_MAX_FILE_BYTES = int(os.environ.get("EDITORIAL_MAX_FILE_BYTES", 1_000_000))
 EDITORIAL_MAX_ARCHIVE_BYTES = int(os.environ.get("EDITORIAL_MAX_ARCHIVE_BYTES", 512_000_000))
 ARTICLES_PER_PAGE = 20
+
+# Admin bulk import (imports app): what one upload may hold, and how long it is kept.
+IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", BASE_DIR / "var" / "uploads"))
+IMPORT_UPLOAD_TTL_SECONDS = int(os.environ.get("IMPORT_UPLOAD_TTL_SECONDS", 3600))
+IMPORT_MAX_FILES = int(os.environ.get("IMPORT_MAX_FILES", 200))
+IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 200_000_000))
+IMPORT_MAX_EDITORIALS = int(os.environ.get("IMPORT_MAX_EDITORIALS", 5000))
+# Tests and benchmarks run the import in the request; servers run it in a background thread.
+IMPORT_IN_BACKGROUND = env_flag("IMPORT_IN_BACKGROUND", True)
+# A running import silent this long is reported as stopped (its server process went away).
+IMPORT_STALLED_SECONDS = int(os.environ.get("IMPORT_STALLED_SECONDS", 600))
+# Django refuses a request with more files than this before any view runs (400).
+DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES + 50

@@ -1,0 +1,117 @@
+"""Confirm imports exactly what was previewed, from the held upload, and shows each outcome."""
+
+import pytest
+from pytest_django.asserts import assertContains
+
+from articles.models import Article
+from imports.models import ImportBatch, Status
+from tests import test_admin_import_support as support
+from tests.test_admin_import_support import (
+    confirm,
+    editorial,
+    text_file,
+    upload,
+    zip_file,
+)
+
+# Fixtures shared by the admin import tests.
+import_settings = support.import_settings
+staff_client = support.staff_client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_confirm_imports_exactly_the_previewed_files(staff_client):
+    preview = upload(
+        staff_client,
+        text_file("a.txt", editorial(3)),
+        zip_file("b.zip", {"b1.txt": editorial(4), "b2.txt": editorial(5), "bad.txt": "junk"}),
+        text_file("photo.png", "\x89PNG"),
+    )
+
+    result = confirm(staff_client, preview.preview_url)
+
+    keys = set(Article.objects.values_list("import_key", flat=True))
+    assert len(keys) == 3
+    assert {key.split("|")[1][:10] for key in keys} == {"2026-01-03", "2026-01-04", "2026-01-05"}
+    batch = ImportBatch.objects.get()
+    assert batch.status == Status.DONE
+    assert batch.created_by == staff_client.user
+    assert [(f.name, f.fate) for f in batch.files.order_by("position")] == [
+        ("a.txt", "imported"),
+        ("b.zip:b1.txt", "imported"),
+        ("b.zip:b2.txt", "imported"),
+        ("b.zip:bad.txt", "failed"),
+        ("photo.png", "failed"),
+    ]
+    assertContains(result, "b.zip:b2.txt")
+    assertContains(result, "Download the report (CSV)")
+
+
+def test_confirm_does_not_need_the_files_again(staff_client):
+    preview = upload(staff_client, text_file("a.txt", editorial(3)))
+    response = staff_client.post(preview.preview_url, {})
+    assert response.status_code == 302
+    assert Article.objects.count() == 1
+
+
+def test_confirm_updates_the_previewed_article(staff_client):
+    confirm(staff_client, upload(staff_client, text_file("a.txt", editorial(3))).preview_url)
+    preview = upload(staff_client, text_file("a.txt", editorial(3, title="Corrected")))
+    confirm(staff_client, preview.preview_url)
+    assert Article.objects.get().title == "Corrected"
+    assert ImportBatch.objects.first().files.get().fate == "updated"
+
+
+def test_a_held_upload_is_gone_once_confirmed(staff_client):
+    preview = upload(staff_client, text_file("a.txt", editorial(3)))
+    confirm(staff_client, preview.preview_url)
+    again = confirm(staff_client, preview.preview_url)
+    assertContains(again, "no longer held")
+    assert ImportBatch.objects.count() == 1
+
+
+def test_result_page_has_a_bounded_number_of_queries(staff_client, django_assert_max_num_queries):
+    files = [text_file(f"{day}.txt", editorial(day)) for day in range(1, 29)]
+    batch_url = confirm(staff_client, upload(staff_client, *files).preview_url).redirect_chain[-1][
+        0
+    ]
+    with django_assert_max_num_queries(8):
+        response = staff_client.get(batch_url)
+    assertContains(response, "28.txt")
+
+
+def test_running_batch_page_refreshes_itself_without_javascript(staff_client):
+    batch = ImportBatch.objects.create(created_by=staff_client.user, total=10, done=3)
+    response = staff_client.get(batch.get_absolute_url())
+    assertContains(response, '<meta http-equiv="refresh" content="2">', html=False)
+    assertContains(response, 'value="3"', html=False)
+    progress = staff_client.get(f"/admin/imports/importbatch/{batch.pk}/progress.json").json()
+    assert progress == {"status": "running", "done": 3, "total": 10, "finished": False}
+
+
+def test_background_import_finishes_and_records_progress(
+    staff_client, import_settings, transactional_db
+):
+    """On a server the import runs in a thread; the batch row says when it is done."""
+    import time
+
+    import_settings.IMPORT_IN_BACKGROUND = True
+    preview = upload(staff_client, *[text_file(f"{d}.txt", editorial(d)) for d in range(1, 6)])
+    staff_client.post(preview.preview_url)
+    batch = ImportBatch.objects.get()
+    for _ in range(100):
+        batch.refresh_from_db()
+        if batch.finished:
+            break
+        time.sleep(0.05)
+    assert (batch.status, batch.done, batch.total) == ("done", 5, 5)
+    assert Article.objects.count() == 5
+
+
+def test_a_running_batch_silent_too_long_is_shown_as_stopped(staff_client, import_settings):
+    """A server restart kills the import thread; the page says so instead of spinning forever."""
+    import_settings.IMPORT_STALLED_SECONDS = -1
+    batch = ImportBatch.objects.create(created_by=staff_client.user, total=10, done=3)
+    response = staff_client.get(batch.get_absolute_url())
+    assertContains(response, "has probably stopped")

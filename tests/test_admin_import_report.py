@@ -1,0 +1,59 @@
+"""The outcome of a batch as a CSV report: one row per file, with reasons and lines."""
+
+import csv
+import io
+
+import pytest
+
+from articles.models import Article
+from imports.models import ImportBatch
+from tests import test_admin_import_support as support
+from tests.test_admin_import_support import (
+    confirm,
+    editorial,
+    text_file,
+    upload,
+    zip_file,
+)
+
+# Fixtures shared by the admin import tests.
+import_settings = support.import_settings
+staff_client = support.staff_client
+
+pytestmark = pytest.mark.django_db
+
+
+def report(client, batch) -> list[dict]:
+    response = client.get(f"/admin/imports/importbatch/{batch.pk}/report.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert f'filename="import-{batch.pk}.csv"' in response["Content-Disposition"]
+    text = b"".join(response.streaming_content).decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_report_has_a_row_per_file_with_the_same_outcome_as_the_page(staff_client):
+    broken = editorial(5).replace("Input\n2026-01-05 09:00:00", "Input\nsoon")
+    preview = upload(
+        staff_client,
+        text_file("a.txt", editorial(3)),
+        zip_file("z.zip", {"b.txt": editorial(4), "broken.txt": broken}),
+    )
+    confirm(staff_client, preview.preview_url)
+
+    rows = report(staff_client, ImportBatch.objects.get())
+
+    assert [(row["file"], row["outcome"]) for row in rows] == [
+        ("a.txt", "New"),
+        ("z.zip:b.txt", "New"),
+        ("z.zip:broken.txt", "Refused"),
+    ]
+    assert rows[2]["reason"]
+    assert rows[2]["line"].isdigit()
+    slug = Article.objects.get(published_at__day=3).slug
+    assert rows[0]["article"] == f"http://testserver/articles/{slug}/"
+
+
+def test_no_report_while_the_batch_runs(staff_client):
+    batch = ImportBatch.objects.create(created_by=staff_client.user, total=3)
+    response = staff_client.get(f"/admin/imports/importbatch/{batch.pk}/report.csv")
+    assert response.status_code == 404

@@ -1,0 +1,98 @@
+"""Confirm refuses, saying what changed, when the held files or the archive moved on."""
+
+import pytest
+from pytest_django.asserts import assertContains
+
+from articles.models import Article
+from imports.models import ImportBatch
+from tests import test_admin_import_support as support
+from tests.test_admin_import_support import (
+    confirm,
+    editorial,
+    text_file,
+    upload,
+)
+
+# Fixtures shared by the admin import tests.
+import_settings = support.import_settings
+staff_client = support.staff_client
+
+pytestmark = pytest.mark.django_db
+
+
+def held_folder(settings):
+    (folder,) = settings.IMPORT_UPLOAD_DIR.iterdir()
+    return folder
+
+
+def test_a_held_file_changed_on_the_server_is_refused(staff_client, import_settings):
+    preview = upload(staff_client, text_file("a.txt", editorial(3)))
+    (held_folder(import_settings) / "0" / "a.txt").write_text(editorial(4), encoding="utf-8")
+
+    response = confirm(staff_client, preview.preview_url)
+
+    assert response.status_code == 409
+    assertContains(response, "a.txt: the held file changed since the preview", status_code=409)
+    assert not Article.objects.exists()
+    assert not ImportBatch.objects.exists()
+
+
+def test_an_article_imported_by_someone_else_meanwhile_is_refused(staff_client):
+    preview = upload(staff_client, text_file("a.txt", editorial(3)))
+    confirm(staff_client, upload(staff_client, text_file("other.txt", editorial(3))).preview_url)
+
+    response = confirm(staff_client, preview.preview_url)
+
+    assertContains(response, "a.txt: this editorial was imported by someone else", status_code=409)
+    assert ImportBatch.objects.count() == 1
+
+
+def test_an_article_updated_by_another_import_since_the_preview_is_refused(staff_client):
+    confirm(staff_client, upload(staff_client, text_file("a.txt", editorial(3))).preview_url)
+    preview = upload(staff_client, text_file("a2.txt", editorial(3, title="Mine")))
+    confirm(
+        staff_client,
+        upload(staff_client, text_file("b.txt", editorial(3, title="Theirs"))).preview_url,
+    )
+
+    response = confirm(staff_client, preview.preview_url)
+
+    assertContains(response, "was changed by another import since the preview", status_code=409)
+    assert Article.objects.get().title == "Theirs"
+
+
+def test_an_expired_upload_is_refused(staff_client, import_settings):
+    preview = upload(staff_client, text_file("a.txt", editorial(3)))
+    import_settings.IMPORT_UPLOAD_TTL_SECONDS = -1
+
+    response = confirm(staff_client, preview.preview_url)
+
+    assertContains(response, "expired")
+    assert not Article.objects.exists()
+
+
+def test_a_made_up_token_is_refused(staff_client):
+    response = staff_client.post("/admin/imports/importbatch/upload/..manifest.json/")
+    assertContains(response, "This upload does not exist.")
+    assert not Article.objects.exists()
+
+
+def test_a_second_confirm_of_the_same_preview_imports_nothing_more(staff_client):
+    """A double click or a second tab: the held upload is claimed by the first confirm."""
+    from imports.uploads import held_upload
+
+    preview = upload(staff_client, text_file("a.txt", editorial(3)))
+    token = preview.preview_url.rstrip("/").rsplit("/", 1)[1]
+    held_upload(token=token, user_id=staff_client.user.pk).claim()
+
+    response = confirm(staff_client, preview.preview_url)
+
+    assertContains(response, "already been confirmed")
+    assert not ImportBatch.objects.exists()
+
+
+def test_a_refused_confirm_discards_the_held_upload(staff_client, import_settings):
+    preview = upload(staff_client, text_file("a.txt", editorial(3)))
+    (held_folder(import_settings) / "0" / "a.txt").write_text("changed", encoding="utf-8")
+    confirm(staff_client, preview.preview_url)
+    assert not list(import_settings.IMPORT_UPLOAD_DIR.iterdir())

@@ -1,0 +1,131 @@
+"""The admin import in a real Chromium: upload a zip, read the preview, confirm, see the result."""
+
+import io
+import zipfile
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings as django_settings
+from django.test import Client
+
+from articles.models import Article
+from tests.test_admin_import_support import editorial, importer_user
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def importer(transactional_db, settings, tmp_path):
+    settings.IMPORT_UPLOAD_DIR = tmp_path / "uploads"
+    settings.IMPORT_IN_BACKGROUND = False
+    return importer_user()
+
+
+def signed_in(page, live_server, user) -> None:
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [
+            {
+                "name": django_settings.SESSION_COOKIE_NAME,
+                "value": cookie.value,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+def mixed_zip(folder) -> str:
+    """Three good editorials and two bad files, laid out in folders as a real export would be."""
+    path = folder / "editorials.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for day in (3, 4, 5):
+            archive.writestr(f"2026/01/fnnews-{day:02}.txt", editorial(day))
+        archive.writestr("2026/01/empty.txt", "")
+        archive.writestr("2026/01/garbled.txt", "Editorial without any of its fields\n")
+    return str(path)
+
+
+def serious_violations(page) -> list[dict]:
+    violations = Axe().run(page).response["violations"]
+    return [
+        {"rule": v["id"], "impact": v["impact"], "targets": [n["target"] for n in v["nodes"]]}
+        for v in violations
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_staff_uploads_a_zip_previews_confirms_and_sees_the_result(
+    page, live_server, importer, tmp_path
+):
+    signed_in(page, live_server, importer)
+    page.goto(f"{live_server.url}/admin/imports/importbatch/upload/")
+    assert serious_violations(page) == []
+
+    page.get_by_label("Editorial files").set_input_files(mixed_zip(tmp_path))
+    assert page.locator("[data-chosen] li").inner_text().startswith("editorials.zip")
+    page.get_by_role("button", name="Upload and preview").click()
+
+    page.wait_for_url("**/upload/*/")
+    assert "3 new, 0 updates" in " ".join(page.locator(".import-summary").inner_text().split())
+    assert page.locator("tr.fate-refused").count() == 2
+    page.get_by_text("editorials.zip:2026/01/fnnews-03.txt").wait_for()
+    page.locator("tr.fate-new summary").first.click()
+    assert page.locator("tr.fate-new details ol li").first.is_visible()
+    assert serious_violations(page) == []
+
+    page.get_by_label("Hide unchanged and refused files").check()
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**hide=1")
+    assert page.locator("tr.fate-refused").count() == 0
+    assert Article.objects.count() == 0
+
+    page.get_by_role("button", name="Confirm: import 3 new").click()
+
+    page.wait_for_url("**/result/")
+    assert Article.objects.count() == 3
+    assert page.locator("tr.fate-imported").count() == 3
+    assert page.locator("tr.fate-failed").count() == 2
+    assert page.get_by_role("link", name="Download the report (CSV)").is_visible()
+    assert serious_violations(page) == []
+
+    page.get_by_role("link", name="Undo this import").click()
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Undo import").click()
+    page.wait_for_url("**/result/")
+    assert Article.objects.count() == 0
+
+
+def test_drop_zone_takes_dropped_files(page, live_server, importer, tmp_path):
+    signed_in(page, live_server, importer)
+    page.goto(f"{live_server.url}/admin/imports/importbatch/upload/")
+    assert page.locator("[data-drop-hint]").is_visible()
+    data = io.BytesIO(editorial(3).encode())
+    handle = page.evaluate_handle(
+        """(text) => { const dt = new DataTransfer();
+        dt.items.add(new File([text], 'dropped.txt', {type: 'text/plain'})); return dt; }""",
+        data.getvalue().decode(),
+    )
+    page.dispatch_event("[data-drop-zone]", "drop", {"dataTransfer": handle})
+    assert page.locator("[data-chosen] li").inner_text().startswith("dropped.txt")
+    page.get_by_role("button", name="Upload and preview").click()
+    page.wait_for_url("**/upload/*/")
+    assert "1 new" in page.locator(".import-summary").inner_text()
+
+
+def test_progress_page_follows_a_background_import_to_its_result(
+    page, live_server, importer, settings, tmp_path
+):
+    settings.IMPORT_IN_BACKGROUND = True
+    signed_in(page, live_server, importer)
+    page.goto(f"{live_server.url}/admin/imports/importbatch/upload/")
+    page.get_by_label("Editorial files").set_input_files(mixed_zip(tmp_path))
+    page.get_by_role("button", name="Upload and preview").click()
+    page.wait_for_url("**/upload/*/")
+
+    page.get_by_role("button", name="Confirm: import 3 new").click()
+
+    page.wait_for_url("**/result/")
+    page.get_by_role("link", name="Download the report (CSV)").wait_for(timeout=15_000)
+    assert page.locator("tr.fate-imported").count() == 3
