@@ -35,6 +35,8 @@ format: install
 
 bench: install
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.tagging
+	$(BIN)/python -m bench.admin_import
 
 clean:
 	rm -rf $(VENV) staticfiles bench/out .pytest_cache .ruff_cache

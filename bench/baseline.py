@@ -18,26 +18,58 @@ from bench.child import peak_rss_mb, report, setup_django, table_counts
 BATCH_SIZE = 1_000
 
 
-def insert(rows: list[tuple[dict, tuple[str, ...]]]) -> None:
-    """Write the rows: articles first, then their paragraphs, batch by batch."""
-    from articles.models import Article, Paragraph
+def insert(rows: list, ids: dict[tuple[str, str], int]) -> None:
+    """Write the rows: articles, paragraphs, mentions and tags, batch by batch."""
+    from articles.models import KINDS, Article, Mention, Paragraph
 
     for start in range(0, len(rows), BATCH_SIZE):
         batch = rows[start : start + BATCH_SIZE]
-        articles = Article.objects.bulk_create(Article(**fields) for fields, _ in batch)
-        Paragraph.objects.bulk_create(
+        articles = Article.objects.bulk_create(Article(**fields) for fields, _, _ in batch)
+        paragraphs = Paragraph.objects.bulk_create(
             Paragraph(article_id=article.id, position=position, text=text)
-            for article, (_, texts) in zip(articles, batch, strict=True)
+            for article, (_, texts, _) in zip(articles, batch, strict=True)
             for position, text in enumerate(texts, start=1)
         )
+        paragraph_id = {(p.article_id, p.position): p.id for p in paragraphs}
+        mentions, tags = [], {kind: set() for kind in KINDS}
+        for article, (_, _, found) in zip(articles, batch, strict=True):
+            for position, begin, end, kind, key in found:
+                entity = ids[kind, key]
+                mentions.append(
+                    Mention(
+                        paragraph_id=paragraph_id[article.id, position],
+                        start=begin,
+                        end=end,
+                        kind=kind,
+                        **{f"{KINDS[kind].field}_id": entity},
+                    )
+                )
+                tags[kind].add((article.id, entity))
+        Mention.objects.bulk_create(mentions)
+        for kind, pairs in tags.items():
+            KINDS[kind].through.objects.bulk_create(
+                KINDS[kind].through(content_object_id=a, tag_id=t, source="auto")
+                for a, t in sorted(pairs)
+            )
+
+
+def entity_ids() -> dict[tuple[str, str], int]:
+    from articles.models import KINDS
+
+    return {
+        (kind, key): pk
+        for kind, models in KINDS.items()
+        for pk, key in models.entity.objects.values_list("id", "key")
+    }
 
 
 def main(argv: list[str]) -> None:
     setup_django()
     with Path(argv[0]).open("rb") as stream:
         rows = pickle.load(stream)
+    ids = entity_ids()  # looked up before the clock starts, like the import's matcher
     start = time.perf_counter()
-    insert(rows)
+    insert(rows, ids)
     seconds = time.perf_counter() - start
     report({"seconds": seconds, "peak_mb": peak_rss_mb(), **table_counts()})
 

@@ -27,10 +27,14 @@ def peak_rss_mb() -> float:
 
 
 def table_counts() -> dict[str, int]:
-    """How many articles and paragraphs the database holds."""
-    from articles.models import Article, Paragraph
+    """How many articles, paragraphs and mentions the database holds."""
+    from articles.models import Article, Mention, Paragraph
 
-    return {"articles": Article.objects.count(), "paragraphs": Paragraph.objects.count()}
+    return {
+        "articles": Article.objects.count(),
+        "paragraphs": Paragraph.objects.count(),
+        "mentions": Mention.objects.count(),
+    }
 
 
 def report(result: dict) -> None:

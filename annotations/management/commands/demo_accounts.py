@@ -1,7 +1,7 @@
 """`manage.py demo_accounts`: sign-ins for trying the archive on a laptop (DEBUG only)."""
 
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 
 from annotations.permissions import MODERATORS_GROUP
