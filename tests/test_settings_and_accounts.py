@@ -66,3 +66,10 @@ def test_demo_accounts_refuses_to_run_in_production(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="only runs with DEBUG on"):
         call_command("demo_accounts", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_demo_editor_may_use_the_admin_import(settings):
+    settings.DEBUG = True
+    call_command("demo_accounts", stdout=io.StringIO())
+    assert get_user_model().objects.get(username="editor").has_perm("imports.add_importbatch")

@@ -21,16 +21,21 @@ class Command(BaseCommand):
             raise CommandError("demo_accounts only runs with DEBUG on; create real accounts.")
         moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
         # The editor is staff too, so that it can correct articles and tags in the admin.
-        demo_account_ensure(
+        editor = demo_account_ensure(
             username="editor",
             password=DEMO_PASSWORD,
             groups=[editors_group_ensure()],
             is_staff=True,
         )
+        # ... and can bulk-import editorials there (the imports app's permission).
+        editor.user_permissions.add(
+            *Permission.objects.filter(content_type__app_label="imports", codename="add_importbatch")
+        )
         demo_account_ensure(username="moderator", password=DEMO_PASSWORD, groups=[moderators])
         host = options["host"]
         self.stdout.write(
             f"Sign in at {host}/accounts/login/ as an editor with username 'editor' and "
-            f"password '{DEMO_PASSWORD}' (also for {host}/admin/), or as a moderator with "
+            f"password '{DEMO_PASSWORD}' (also for {host}/admin/, where it can import "
+            f"editorials), or as a moderator with "
             f"username 'moderator' and the same password."
         )
