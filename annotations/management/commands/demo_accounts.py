@@ -29,7 +29,9 @@ class Command(BaseCommand):
         )
         # ... and can bulk-import editorials there (the imports app's permission).
         editor.user_permissions.add(
-            *Permission.objects.filter(content_type__app_label="imports", codename="add_importbatch")
+            *Permission.objects.filter(
+                content_type__app_label="imports", codename="add_importbatch"
+            )
         )
         demo_account_ensure(username="moderator", password=DEMO_PASSWORD, groups=[moderators])
         host = options["host"]
