@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 
 from .gazetteer.editing import entity_merge
 from .models import AgendaItem, Article, Country, Leader, LeaderTerm, Paragraph, TagRejection
+from .paragraphs import paragraphs_replace
 from .tagging import article_entity_ids, article_retag, tag_decisions_record
 
 
@@ -107,6 +108,21 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Paragraph:
+            return super().save_formset(request, form, formset, change)
+        # Paragraph edits go through the same path as a corrected re-import: unchanged
+        # paragraphs keep their ids, and annotations follow their quotes to the new text.
+        rows = [
+            (data["position"], data["text"])
+            for data in (inline.cleaned_data for inline in formset.forms)
+            if data and not data.get("DELETE")
+        ]
+        paragraphs_replace(article=form.instance, texts=[text for _, text in sorted(rows)])
+        # The admin's change message reads these; the paragraphs' own history is the article.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        return None
 
     def save_related(self, request, form, formsets, change):
         article = form.instance
