@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from . import api, views
+from search.views import search_page
+
+from . import api, feeds, views
 from .models import AgendaItem, Country, Leader
 
 app_name = "articles"
@@ -17,6 +19,9 @@ urlpatterns = [
         views.EntityArticlesView.as_view(model=AgendaItem),
         name="agenda_item",
     ),
+    path("leaders/<str:slug>/feed/", feeds.EntityFeed(Leader), name="leader_feed"),
+    path("countries/<str:slug>/feed/", feeds.EntityFeed(Country), name="country_feed"),
+    path("agenda/<str:slug>/feed/", feeds.EntityFeed(AgendaItem), name="agenda_item_feed"),
     path("archive/", views.ArchiveMonthsView.as_view(), name="archive"),
     path("archive/<int:year>/", views.ArticleYearArchiveView.as_view(), name="year_archive"),
     path(
@@ -24,7 +29,9 @@ urlpatterns = [
         views.ArticleMonthArchiveView.as_view(),
         name="month_archive",
     ),
-    path("search/", views.SearchView.as_view(), name="search"),
+    # The search app serves /search/ (its URLs come first); this name stays for templates
+    # that still say {% url 'articles:search' %} (templates/404.html).
+    path("search/", search_page, name="search"),
     path("api/articles/", api.article_list, name="api_list"),
     path("api/articles/<slug:slug>/", api.article_detail, name="api_detail"),
 ]

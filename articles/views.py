@@ -1,4 +1,4 @@
-"""Reading pages: the latest editorials, one editorial, entity pages, the archive and search.
+"""Reading pages: the latest editorials, one editorial, entity pages and the archive.
 
 Each view only picks a QuerySet method and a template; the reads live in ArticleQuerySet.
 """
@@ -8,11 +8,10 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from django.views.generic.detail import SingleObjectMixin
 
+from . import entity_pages
+from .feeds import feed_url
 from .models import Article
-
-# Every word of a query becomes a subquery; a cap keeps a pasted essay from becoming a
-# query the database chews on for minutes.
-MAX_QUERY_LENGTH = 200
+from .timeline import timeline
 
 
 class ArticlePaginationMixin:
@@ -50,12 +49,21 @@ class EntityArticlesView(SingleObjectMixin, ArticlePaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         meta = self.model._meta
         # Passed under one name for all kinds, so that one template serves the three.
-        return super().get_context_data(
+        context = super().get_context_data(
             entity=self.object,
             kind_label=meta.verbose_name,
             kind_plural=meta.verbose_name_plural,
             **kwargs,
         )
+        articles = list(context["object_list"])
+        quotes = entity_pages.quotes_by_article(self.object, articles)
+        context.update(
+            entries=[(article, quotes.get(article.pk)) for article in articles],
+            timeline=timeline(entity_pages.mentions_per_month(self.object)),
+            co_mentions=entity_pages.co_mentioned(self.object),
+            feed_url=feed_url(self.object),
+        )
+        return context
 
 
 class ArchiveMonthsView(ListView):
@@ -89,18 +97,3 @@ class ArticleMonthArchiveView(ArticleDateArchiveMixin, MonthArchiveView):
 
     month_format = "%m"
     template_name = "articles/archive_month.html"
-
-
-class SearchView(ArticlePaginationMixin, ListView):
-    """Editorials matching the `q` parameter; with no query, just the search form."""
-
-    template_name = "articles/search.html"
-
-    def get_queryset(self):
-        self.query = " ".join(self.request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-        if not self.query:
-            return Article.objects.none()
-        return Article.objects.for_listing().search(self.query)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)

@@ -12,5 +12,6 @@ urlpatterns = [
     # articles URLs, it serves the same address that Article.get_absolute_url() gives.
     path("articles/<slug:slug>/", article_page, name="annotated_article"),
     path("", include("annotations.urls")),
+    path("", include("search.urls")),
     path("", include("articles.urls")),
 ]

@@ -1,16 +1,18 @@
 """Leader, country and agenda pages: the entity and the editorials tagged with it."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
+from articles.models import Mention
 from tests.factories import agenda_item_factory, article_factory, country_factory, leader_factory
 
 pytestmark = pytest.mark.django_db
 
-# Entity, count, articles, and one query per tag kind.
-ENTITY_MAX_QUERIES = 7  # includes one for the annotation counts
+# Entity, count, articles, one query per tag kind, the annotation counts, the page's
+# mentions (for the quotes), mentions per month (the chart) and one per kind of co-mention.
+ENTITY_MAX_QUERIES = 12
 
 # (factory, the article_factory argument that tags with it, URL prefix, kind, plural)
 KINDS = [
@@ -125,17 +127,189 @@ def test_entity_page_costs_the_same_queries_for_20_editorials_as_for_2(
     kind,
     plural,
 ):
+    """With quotes (two mentioning paragraphs each), a chart over months and co-mentions."""
     entity = factory()
     tags = {"leaders": ["Lee Jae-myung"], "countries": ["Japan"], "agenda": ["CPTPP"]}
     tags[tag_with] = [entity]
-    for _ in range(2):
-        article_factory(**tags)
+
+    def add_editorials(count: int, days_back: int) -> None:
+        for day in range(days_back, days_back + count * 9, 9):  # spread over months
+            article = article_factory(
+                published_at=datetime(2026, 1, 1, tzinfo=UTC) - timedelta(days=day), **tags
+            )
+            mention_in(article, entity, positions=(1, 3))
+
+    add_editorials(2, 0)
     small = count_queries(lambda: client.get(entity.get_absolute_url()))
-    for _ in range(18):
-        article_factory(**tags)
+    add_editorials(18, 18)
 
     with django_assert_num_queries(small):
         response = client.get(entity.get_absolute_url())
 
     assert small <= ENTITY_MAX_QUERIES
     assert len(listed_titles(response)) == 20
+    assert response.text.count("<mark>") == 40
+    assert len(response.context["timeline"].counted_months) > 5
+
+
+def mention_in(article, entity, *, positions=(1,), text=None) -> None:
+    """Write `entity`'s name into these paragraphs of `article` and store the mentions there."""
+    for paragraph in article.paragraphs.filter(position__in=positions):
+        paragraph.text = text or (
+            f"In paragraph {paragraph.position} the editorial argues that {entity.name} "
+            "should keep talking to its neighbours, whatever the polls say at home."
+        )
+        paragraph.save()
+        start = paragraph.text.index(entity.name)
+        Mention.objects.create(
+            paragraph=paragraph,
+            start=start,
+            end=start + len(entity.name),
+            kind=entity.kind,
+            **{KIND_FIELDS[entity.kind]: entity},
+        )
+
+
+KIND_FIELDS = {"leader": "leader", "country": "country", "agenda": "agenda_item"}
+
+
+@pytest.mark.parametrize(("factory", "tag_with", "prefix", "kind", "plural"), KINDS)
+def test_entity_page_quotes_the_mentioning_paragraph_with_the_mention_marked_and_linked(
+    client, factory, tag_with, prefix, kind, plural
+):
+    entity = factory(name="Takaichi")
+    article = article_factory(slug="shuttle-diplomacy", paragraphs=4, **{tag_with: [entity]})
+    mention_in(article, entity, positions=[3])
+
+    response = client.get(entity.get_absolute_url())
+
+    assertContains(
+        response,
+        '<a class="mention-link" href="/articles/shuttle-diplomacy/#p3"><mark>Takaichi</mark>'
+        '<span class="visually-hidden"> (paragraph 3)</span></a>',
+        html=True,
+    )
+    assertContains(response, "the editorial argues that")
+    assertNotContains(response, "Paragraph 2 of editorial")
+
+
+def test_entity_page_quotes_at_most_three_paragraphs_per_editorial(client):
+    leader = leader_factory(name="Lee Jae-myung")
+    article = article_factory(paragraphs=5, leaders=[leader])
+    mention_in(article, leader, positions=[1, 2, 3, 4, 5])
+
+    response = client.get(leader.get_absolute_url())
+
+    assert response.text.count("<mark>Lee Jae-myung</mark>") == 3
+    assertContains(response, "and 2 more paragraphs in")
+
+
+def test_long_paragraph_is_cut_around_the_mention(client):
+    leader = leader_factory(name="Xi Jinping")
+    article = article_factory(leaders=[leader])
+    long_text = "Before the summit, " * 20 + "Xi Jinping said little. " + "After that, " * 30
+    mention_in(article, leader, text=long_text)
+
+    response = client.get(leader.get_absolute_url())
+
+    quote = response.text.split('class="mention-quote"')[1].split("</blockquote>")[0]
+    assert "<mark>Xi Jinping</mark>" in quote
+    assert quote.count("…") == 2
+    assert quote.count("Before the summit") < 10
+
+
+def test_entity_page_does_not_quote_mentions_of_other_entities(client):
+    lee, trump = leader_factory(name="Lee Jae-myung"), leader_factory(name="Donald Trump")
+    article = article_factory(leaders=[lee, trump])
+    mention_in(article, trump, positions=[2])
+
+    response = client.get(lee.get_absolute_url())
+
+    assertNotContains(response, "<mark>")
+
+
+def test_entity_page_charts_mentions_per_month_in_korean_time_with_a_table(client):
+    leader = leader_factory(name="Sanae Takaichi")
+    # 20:00 UTC on 31 January is 05:00 on 1 February in Seoul.
+    for when, positions in [
+        (datetime(2025, 11, 3, tzinfo=UTC), [1]),
+        (datetime(2026, 1, 31, 20, tzinfo=UTC), [1, 2]),
+        (datetime(2026, 2, 10, tzinfo=UTC), [1]),
+    ]:
+        mention_in(
+            article_factory(published_at=when, leaders=[leader]), leader, positions=positions
+        )
+
+    response = client.get(leader.get_absolute_url())
+
+    summary = "4 mentions from November 2025 to February 2026; the most, 3, in February 2026."
+    assertContains(response, 'role="img"')
+    assertContains(
+        response, f'aria-label="Bar chart of mentions of Sanae Takaichi per month: {summary}"'
+    )
+    assertContains(response, "<summary>Mentions per month as a table</summary>", html=True)
+    assertContains(
+        response,
+        '<tr><th scope="row"><time datetime="2026-02">February 2026</time></th><td>3</td></tr>',
+        html=True,
+    )
+    assertContains(
+        response,
+        '<tr><th scope="row"><time datetime="2025-11">November 2025</time></th><td>1</td></tr>',
+        html=True,
+    )
+    assertNotContains(response, "December 2025</time>")  # no empty rows in the table
+    assert response.text.count('class="timeline-bar"') == 2
+
+
+def test_entity_page_without_mentions_has_no_chart(client):
+    leader = leader_factory()
+    article_factory(leaders=[leader])
+
+    response = client.get(leader.get_absolute_url())
+
+    assertNotContains(response, "<svg")
+    assertNotContains(response, "Mentions per month")
+
+
+def test_entity_page_lists_entities_tagged_alongside_with_counts_most_shared_first(client):
+    japan = country_factory(name="Japan")
+    korea = country_factory(name="South Korea")
+    lee = leader_factory(name="Lee Jae-myung")
+    cptpp = agenda_item_factory(name="CPTPP")
+    article_factory(countries=[japan, korea], leaders=[lee], agenda=[cptpp])
+    article_factory(countries=[japan, korea], agenda=[cptpp])
+    article_factory(countries=[japan])
+    article_factory(countries=[korea], leaders=[lee])  # without Japan: not counted
+
+    response = client.get(japan.get_absolute_url())
+
+    co_mentions = response.context["co_mentions"]
+    assert [
+        (heading, [(entity.name, entity.shared) for entity in entities])
+        for heading, entities in co_mentions
+    ] == [
+        ("Leaders", [("Lee Jae-myung", 1)]),
+        ("Countries", [("South Korea", 2)]),
+        ("Agenda", [("CPTPP", 2)]),
+    ]
+    assertContains(
+        response,
+        f'<dd><a href="{korea.get_absolute_url()}">South Korea</a> <span class="co-count">2'
+        '<span class="visually-hidden"> editorials</span></span></dd>',
+        html=True,
+    )
+
+
+def test_entity_page_links_its_atom_feed_in_the_head_and_in_the_page(client):
+    agenda = agenda_item_factory(name="CPTPP")
+
+    response = client.get(agenda.get_absolute_url())
+
+    assertContains(
+        response,
+        '<link rel="alternate" type="application/atom+xml"'
+        ' title="Editorials mentioning CPTPP" href="/agenda/cptpp/feed/">',
+        html=True,
+    )
+    assertContains(response, '<a href="/agenda/cptpp/feed/" type="application/atom+xml">')

@@ -1,0 +1,323 @@
+"""The search engines: one per database, behind one interface, chosen by connection vendor.
+
+Both keep one index entry per paragraph and one per title, so that a snippet can point at
+its paragraph, and both read a query the same way (see search/query.py): an editorial
+matches when each term to include is in its title or in one of its paragraphs and no term to
+exclude is in any. The SQL that does not depend on the database lives here, as one
+statement per search: the set of matching editorials (term sets intersected, facets and
+exclusions applied), the total and the facet counts, and one page ranked (per term, the
+editorial's best entry; the editorial's score is the sum; ties go to the later-imported
+editorial). Subclasses say how one term is matched, scored and highlighted, how a year is
+computed, and how the index is built and kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import NotSupportedError
+from django.db import connection as default_connection
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article
+from search.facets import ENTITY_FACETS, ResolvedSelection
+from search.query import ParsedQuery, Term
+
+# Private-use characters around matched words, turned into <mark> after escaping the text.
+MARK_START, MARK_END = "\ue000", "\ue001"
+MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}")
+SNIPPETS_PER_ARTICLE = 2
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A stretch of a matching paragraph, as HTML with the matched words in <mark>."""
+
+    position: int
+    html: SafeString
+
+
+@dataclass
+class Highlights:
+    """An article's title with matched words marked (None when the title did not match),
+    and snippets of its best matching paragraphs, best first."""
+
+    title_html: SafeString | None = None
+    snippets: list[Snippet] = field(default_factory=list)
+
+
+def marked_html(text: str, *, escaped: bool = False) -> SafeString:
+    """Turn the engine's match markers into <mark> elements; escape `text` first unless the
+    database was given (and so returned) HTML-escaped text."""
+    html = MARKED.sub(r"<mark>\1</mark>", text if escaped else escape(text))
+    return mark_safe(html.replace(MARK_START, "").replace(MARK_END, ""))  # no raw < left
+
+
+def excerpt(marked: str, words: int) -> str:
+    """The stretch of `words` words of a marked text with the most marked words (the first
+    such), with "…" where text was left out."""
+    tokens = marked.split()
+    if len(tokens) <= words:
+        return " ".join(tokens)
+    marks = [token.count(MARK_START) for token in tokens]
+    window = sum(marks[:words])
+    best, start = window, 0
+    for first in range(1, len(tokens) - words + 1):
+        window += marks[first + words - 1] - marks[first - 1]
+        if window > best:
+            best, start = window, first
+    # Open a few words before the first match, so that it is read in its sentence.
+    lead = next((i for i in range(start, start + words) if marks[i]), start)
+    start = max(0, min(lead - 4, len(tokens) - words))
+    shown = " ".join(tokens[start : start + words])
+    return ("… " if start else "") + shown + (" …" if start + words < len(tokens) else "")
+
+
+class Sql:
+    """A piece of SQL with its parameters, joined in order so that they always line up."""
+
+    def __init__(self, text: str = "", params: list | tuple = ()):
+        self.text, self.params = text, list(params)
+
+    def __add__(self, other: Sql | str) -> Sql:
+        if isinstance(other, str):
+            return Sql(self.text + other, self.params)
+        return Sql(self.text + other.text, self.params + other.params)
+
+    def __radd__(self, other: str) -> Sql:
+        return Sql(other + self.text, self.params)
+
+    @staticmethod
+    def join(separator: str, parts: list[Sql]) -> Sql:
+        joined = Sql()
+        for index, part in enumerate(parts):
+            joined = joined + (separator if index else "") + part
+        return joined
+
+
+class SearchEngine:
+    """SQL both databases share; subclasses fill in the hooks below."""
+
+    vendor = ""
+    # The join that reads the matches first and looks their tags up.
+    matches_first_join = "JOIN"
+    # Score every entry of each term first and take the terms' article sets from them (when
+    # reading an entry is what costs), or find the matches first and score only their
+    # entries (when scoring is what costs).
+    score_before_matching = False
+
+    def __init__(self, connection):
+        self.connection = connection
+        quote = connection.ops.quote_name
+        self.article = quote(Article._meta.db_table)
+        self.quote = quote
+
+    # -- Hooks ---------------------------------------------------------------------------
+
+    def term_articles(self, term: Term) -> Sql:
+        """SELECT the distinct ids of articles whose title or a paragraph contains the term."""
+        raise NotImplementedError
+
+    def term_scores(self, index: int, term: Term, within: str | None) -> Sql:
+        """SELECT (article id, `index`, score; higher is better) for each entry containing
+        the term, only for articles in the subquery `within` when given."""
+        raise NotImplementedError
+
+    def year_of(self, column: str) -> Sql:
+        """The calendar year of a timestamp column, in the current time zone."""
+        raise NotImplementedError
+
+    def highlights(self, query: ParsedQuery, article_ids: list[int]) -> dict[int, Highlights]:
+        """Marked titles and the best snippets of the given articles, by article id."""
+        raise NotImplementedError
+
+    def install(self, execute) -> None:
+        """Create the index and what keeps it current, calling `execute(sql)` per statement."""
+        raise NotImplementedError
+
+    def uninstall(self, execute) -> None:
+        raise NotImplementedError
+
+    def rebuild(self, cursor) -> None:
+        """Refill the index from the articles and paragraphs tables."""
+        raise NotImplementedError
+
+    def index_state(self, cursor) -> tuple[bool, bool]:
+        """Whether the index exists, and whether everything that keeps it current exists."""
+        raise NotImplementedError
+
+    # -- Shared SQL ----------------------------------------------------------------------
+
+    def matched(
+        self,
+        query: ParsedQuery,
+        selection: ResolvedSelection,
+        *,
+        year: bool = True,
+        term_sets: list[Sql] | None = None,
+    ) -> Sql:
+        """SELECT the distinct ids of the articles that match the query and the selection
+        (`term_sets`: a SELECT per term to include, when not `term_articles()`)."""
+        if term_sets is None:
+            term_sets = [self.term_articles(term) for term in query.include]
+        parts = list(term_sets)
+        for chosen in selection.entities:
+            through = chosen.facet.through._meta
+            parts.append(
+                Sql(
+                    f"SELECT {self._column(through, 'content_object')} FROM "
+                    f"{self.quote(through.db_table)} WHERE {self._column(through, 'tag')} = %s",
+                    [chosen.id],
+                )
+            )
+        if year and selection.year:
+            parts.append(
+                Sql(
+                    f"SELECT id FROM {self.article} WHERE published_at >= %s AND published_at < %s",
+                    self._datetimes(selection.year_bounds()),
+                )
+            )
+        if not parts:
+            parts.append(Sql(f"SELECT id FROM {self.article}"))
+        matched = Sql.join(" INTERSECT ", parts)
+        for term in query.exclude:
+            matched = matched + " EXCEPT " + self.term_articles(term)
+        return matched
+
+    def search(
+        self, query: ParsedQuery, selection: ResolvedSelection, *, limit: int, offset: int
+    ) -> tuple[list[int], list[tuple[str, str | None, str | None, int]]]:
+        """In one statement: one page of matching article ids (best first, or newest first
+        with no word to rank), and the facet rows `(kind, value, label, count)`: the total
+        ("total"), each year's count among the results but for the year filter, and each
+        entity's count among the results."""
+        in_year = " WHERE in_year = 1" if selection.year else ""
+        facets = [
+            f"SELECT 'total', NULL, NULL, COUNT(*) FROM m{in_year}",
+            "SELECT 'year', CAST(year AS TEXT), NULL, COUNT(*) FROM m GROUP BY year",
+        ]
+        for facet in ENTITY_FACETS:
+            through, entity = facet.through._meta, facet.model._meta
+            # Counted by tag id first, so that only the counted tags are joined to names.
+            facets.append(
+                f"SELECT '{facet.param}', e.slug, e.name, c.n FROM (SELECT"
+                f" t.{self._column(through, 'tag')} AS tag_id, COUNT(*) AS n FROM m"
+                f" {self.matches_first_join} {self.quote(through.db_table)} t"
+                f" ON t.{self._column(through, 'content_object')} = m.article_id{in_year}"
+                f" GROUP BY t.{self._column(through, 'tag')}) c"
+                f" JOIN {self.quote(entity.db_table)} e ON e.id = c.tag_id"
+            )
+        page = "SELECT 'page', CAST(article_id AS TEXT), NULL, position FROM page"
+        sql = (
+            self._with_page(query, selection, limit, offset)
+            + " "
+            + " UNION ALL ".join([*facets, page])
+        )
+        rows = self._fetch(sql)
+        ids = [int(value) for kind, value, _, _ in sorted(rows, key=_position) if kind == "page"]
+        return ids, [row for row in rows if row[0] != "page"]
+
+    def ranked_ids(
+        self, query: ParsedQuery, selection: ResolvedSelection, *, limit: int, offset: int
+    ) -> list[int]:
+        """Only the page of ids of `search()`."""
+        sql = self._with_page(query, selection, limit, offset) + (
+            " SELECT article_id FROM page ORDER BY position"
+        )
+        return [row[0] for row in self._fetch(sql)]
+
+    def _with_page(
+        self, query: ParsedQuery, selection: ResolvedSelection, limit: int, offset: int
+    ) -> Sql:
+        """WITH `base` (the matches but for the year), `m` (them with their year, and whether
+        the chosen year is theirs), `page` (one page of ids, with their place)."""
+        if selection.year:
+            in_year = Sql(
+                "CASE WHEN a.published_at >= %s AND a.published_at < %s THEN 1 ELSE 0 END",
+                self._datetimes(selection.year_bounds()),
+            )
+            where = " WHERE in_year = 1"
+        else:
+            in_year, where = Sql("1"), ""
+        results = f"SELECT article_id FROM m{where}"
+        # With one term and nothing else, every entry that has it belongs to a result.
+        alone = len(query.include) == 1 and not query.exclude and not selection
+        ctes, term_sets, ranked_hits = [], None, "hits"
+        if query.include:
+            if self.score_before_matching:
+                # Each term's entries are read once, scored, and give its set of articles.
+                within = None
+                term_sets = [
+                    Sql(f"SELECT DISTINCT article_id FROM hits WHERE term = {index:d}")
+                    for index in range(len(query.include))
+                ]
+                if not alone:
+                    ranked_hits = f"(SELECT * FROM hits WHERE article_id IN ({results})) hits"
+            else:
+                within = None if alone else results
+            hits = [
+                self.term_scores(index, term, within) for index, term in enumerate(query.include)
+            ]
+            ctes.append(
+                "hits(article_id, term, score) AS MATERIALIZED ("
+                + Sql.join(" UNION ALL ", hits)
+                + ")"
+            )
+        base = self.matched(query, selection, year=False, term_sets=term_sets)
+        ctes += [
+            "base(article_id) AS MATERIALIZED (" + base + ")",
+            "m AS MATERIALIZED (SELECT a.id AS article_id, a.published_at, "
+            + self.year_of("a.published_at")
+            + " AS year, "
+            + in_year
+            + f" AS in_year FROM base JOIN {self.article} a ON a.id = base.article_id)",
+        ]
+        if query.include:
+            ranked = (
+                "SELECT article_id, SUM(score) AS score FROM (SELECT article_id, term,"
+                f" MAX(score) AS score FROM {ranked_hits} GROUP BY article_id, term) best"
+                " GROUP BY article_id"
+            )
+            order = "score DESC, article_id DESC"
+        else:
+            ranked = f"SELECT article_id, published_at FROM m{where}"
+            order = "published_at DESC, article_id DESC"
+        ctes.append(
+            Sql(
+                f"page AS (SELECT article_id, ROW_NUMBER() OVER (ORDER BY {order}) AS position"
+                f" FROM ({ranked}) ranked ORDER BY position LIMIT %s OFFSET %s)",
+                [limit, offset],
+            )
+        )
+        return "WITH " + Sql.join(", ", [Sql() + cte for cte in ctes])
+
+    # -- Helpers -------------------------------------------------------------------------
+
+    def _fetch(self, sql: Sql) -> list[tuple]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql.text, sql.params)
+            return cursor.fetchall()
+
+    def _column(self, meta, field_name: str) -> str:
+        return self.quote(meta.get_field(field_name).column)
+
+    def _datetimes(self, values) -> list:
+        return [self.connection.ops.adapt_datetimefield_value(value) for value in values]
+
+
+def _position(row: tuple) -> int:
+    return row[3] if row[0] == "page" else 0
+
+
+def engine_for(connection=None) -> SearchEngine:
+    """The search engine of a connection's database (the default connection if none)."""
+    from search.engines.postgresql import PostgreSQLEngine
+    from search.engines.sqlite import SQLiteEngine
+
+    connection = connection or default_connection
+    engines = {engine.vendor: engine for engine in (SQLiteEngine, PostgreSQLEngine)}
+    if connection.vendor not in engines:
+        raise NotSupportedError(f"Search needs SQLite or PostgreSQL, not {connection.vendor}.")
+    return engines[connection.vendor](connection)

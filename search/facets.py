@@ -1,0 +1,223 @@
+"""Facets: leaders, countries, agenda items and years that narrow a search, with counts.
+
+The URL carries the whole state: `leader`, `country` and `agenda` name entities by slug
+(repeat a parameter to require several: they combine with AND, as tags do), `year` names one
+year of publication in the archive's time zone. Every group's counts are counted among the
+current results; the year group ignores the chosen year, so that another year can be picked
+instead (a link on a year replaces it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from django.db.models import CharField, Value
+from django.http import QueryDict
+from django.utils import timezone
+
+from articles.models import (
+    AgendaItem,
+    Country,
+    Leader,
+    TaggedAgendaItem,
+    TaggedCountry,
+    TaggedLeader,
+)
+
+YEAR = "year"
+PAGE = "page"
+MAX_VALUES_PER_PARAM = 5
+SHOWN_PER_GROUP = 10
+FIRST_YEAR, LAST_YEAR = 1000, 9999
+
+
+@dataclass(frozen=True)
+class EntityFacet:
+    """One kind of entity as a facet: its URL parameter, its heading and its tables."""
+
+    param: str
+    heading: str
+    model: type
+    through: type
+
+
+ENTITY_FACETS = (
+    EntityFacet("leader", "Leaders", Leader, TaggedLeader),
+    EntityFacet("country", "Countries", Country, TaggedCountry),
+    EntityFacet("agenda", "Agenda", AgendaItem, TaggedAgendaItem),
+)
+FACETS_BY_PARAM = {facet.param: facet for facet in ENTITY_FACETS}
+FACET_PARAMS = (*FACETS_BY_PARAM, YEAR)
+
+
+@dataclass(frozen=True)
+class FacetSelection:
+    """The facet values a URL asks for, as written (slugs and a year), not yet looked up."""
+
+    entities: tuple[tuple[str, str], ...] = ()  # (param, slug)
+    year: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.entities or self.year)
+
+    @classmethod
+    def from_params(cls, params: Mapping) -> FacetSelection:
+        """Read `leader`, `country`, `agenda` and `year`; impossible values are dropped."""
+        getlist = params.getlist if hasattr(params, "getlist") else _as_list(params)
+        entities: list[tuple[str, str]] = []
+        for param in FACETS_BY_PARAM:
+            slugs = dict.fromkeys(s.strip() for s in getlist(param) if s.strip() and len(s) <= 200)
+            entities.extend((param, slug) for slug in list(slugs)[:MAX_VALUES_PER_PARAM])
+        years = getlist(YEAR)
+        year = years[-1].strip() if years else ""
+        in_range = year.isascii() and year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR
+        return cls(entities=tuple(entities), year=int(year) if in_range else None)
+
+
+def _as_list(params: Mapping):
+    def getlist(key):
+        value = params.get(key)
+        if value is None:
+            return []
+        return [str(item) for item in value] if isinstance(value, list | tuple) else [str(value)]
+
+    return getlist
+
+
+@dataclass(frozen=True)
+class ChosenEntity:
+    facet: EntityFacet
+    id: int
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ResolvedSelection:
+    """The chosen facet values that exist: entities with their ids and names, and a year."""
+
+    entities: tuple[ChosenEntity, ...] = ()
+    year: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.entities or self.year)
+
+    def year_bounds(self) -> tuple[datetime, datetime]:
+        """The chosen year as a half-open range of instants, in the archive's time zone."""
+        zone = timezone.get_current_timezone()
+        return datetime(self.year, 1, 1, tzinfo=zone), datetime(self.year + 1, 1, 1, tzinfo=zone)
+
+    def has(self, param: str, value: str) -> bool:
+        if param == YEAR:
+            return str(self.year) == value
+        return any(e.facet.param == param and e.slug == value for e in self.entities)
+
+
+def selection_resolve(selection: FacetSelection) -> ResolvedSelection:
+    """Look the chosen slugs up (one query); unknown slugs are ignored."""
+    if not selection.entities:
+        return ResolvedSelection(year=selection.year)
+    queries = []
+    for facet in ENTITY_FACETS:
+        slugs = [slug for param, slug in selection.entities if param == facet.param]
+        if slugs:
+            queries.append(
+                facet.model.objects.filter(slug__in=slugs)
+                .order_by()
+                .values_list(Value(facet.param, output_field=CharField()), "id", "slug", "name")
+            )
+    rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+    found = {(param, slug): (id_, name) for param, id_, slug, name in rows}
+    entities = []
+    for param, slug in selection.entities:
+        if (param, slug) in found:
+            id_, name = found[param, slug]
+            entities.append(ChosenEntity(FACETS_BY_PARAM[param], id_, slug, name))
+    return ResolvedSelection(entities=tuple(entities), year=selection.year)
+
+
+@dataclass
+class FacetValue:
+    """One value of a facet with how many results it has; `url` adds or removes it."""
+
+    param: str
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    url: str = ""
+
+
+@dataclass
+class FacetGroup:
+    param: str
+    heading: str
+    values: list[FacetValue] = field(default_factory=list)
+
+
+def facet_groups(
+    rows: list[tuple[str, str, str | None, int]], selection: ResolvedSelection
+) -> tuple[int, list[FacetGroup]]:
+    """The total and the facet groups from the engine's `(kind, value, label, count)` rows.
+
+    Each entity group keeps its most frequent values (chosen ones always); years are all
+    kept, newest first.
+    """
+    total = 0
+    by_param: dict[str, list[FacetValue]] = {param: [] for param in FACET_PARAMS}
+    for kind, value, label, count in rows:
+        if kind == "total":
+            total = int(count)
+        elif kind in by_param and value is not None:
+            value = str(value)
+            selected = selection.has(kind, value)
+            by_param[kind].append(FacetValue(kind, value, label or value, int(count), selected))
+    groups = []
+    for facet in ENTITY_FACETS:
+        values = sorted(by_param[facet.param], key=lambda v: (-v.count, v.label.casefold()))
+        shown = values[:SHOWN_PER_GROUP] + [v for v in values[SHOWN_PER_GROUP:] if v.selected]
+        groups.append(FacetGroup(facet.param, facet.heading, shown))
+    years = sorted(by_param[YEAR], key=lambda v: v.value, reverse=True)
+    groups.append(FacetGroup(YEAR, "Year", years))
+    return total, groups
+
+
+def facet_url(params: QueryDict, param: str, value: str, *, selected: bool) -> str:
+    """The query string that removes a chosen value or adds (a year: sets) another one."""
+    params = params.copy()
+    params.pop(PAGE, None)
+    values = [v for v in params.getlist(param) if v != value]
+    if not selected:
+        values = [value] if param == YEAR else [*values, value]
+    params.setlist(param, values)
+    return "?" + params.urlencode()
+
+
+def facets_linked(groups: list[FacetGroup], params: QueryDict) -> list[FacetGroup]:
+    """The groups with each value's `url` filled in from the current query string."""
+    return [
+        replace(
+            group,
+            values=[
+                replace(
+                    value, url=facet_url(params, value.param, value.value, selected=value.selected)
+                )
+                for value in group.values
+            ],
+        )
+        for group in groups
+    ]
+
+
+def chosen_values(selection: ResolvedSelection, params: QueryDict) -> list[FacetValue]:
+    """The chosen values as removable filters, in URL order, for the "Filtered by" line."""
+    values = [
+        FacetValue(e.facet.param, e.slug, e.name, 0, selected=True) for e in selection.entities
+    ]
+    if selection.year:
+        values.append(FacetValue(YEAR, str(selection.year), str(selection.year), 0, selected=True))
+    for value in values:
+        value.url = facet_url(params, value.param, value.value, selected=True)
+    return values
