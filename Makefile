@@ -37,6 +37,7 @@ bench: install
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.tagging
 	$(BIN)/python -m bench.admin_import
+	$(BIN)/python -m bench.search
 
 clean:
 	rm -rf $(VENV) staticfiles bench/out .pytest_cache .ruff_cache
