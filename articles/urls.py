@@ -2,8 +2,6 @@
 
 from django.urls import path
 
-from search.views import search_page
-
 from . import api, feeds, views
 from .models import AgendaItem, Country, Leader
 
@@ -29,9 +27,6 @@ urlpatterns = [
         views.ArticleMonthArchiveView.as_view(),
         name="month_archive",
     ),
-    # The search app serves /search/ (its URLs come first); this name stays for templates
-    # that still say {% url 'articles:search' %} (templates/404.html).
-    path("search/", search_page, name="search"),
     path("api/articles/", api.article_list, name="api_list"),
     path("api/articles/<slug:slug>/", api.article_detail, name="api_detail"),
 ]

@@ -45,18 +45,6 @@ class ArticleQuerySet(models.QuerySet):
         manager = {Leader: "leaders", Country: "countries", AgendaItem: "agenda"}[type(entity)]
         return self.filter(**{manager: entity})
 
-    def search(self, query: str):
-        """Articles whose title or any paragraph contains every word of the query."""
-        matches = self
-        for word in query.split():
-            matches = matches.filter(
-                models.Q(title__icontains=word)
-                | models.Exists(
-                    Paragraph.objects.filter(article=models.OuterRef("pk"), text__icontains=word)
-                )
-            )
-        return matches
-
 
 class Article(models.Model):
     """One editorial as published, with its metadata; the text lives in its paragraphs."""
