@@ -14,10 +14,6 @@ table. See bench/README.md.
 """
 
 import argparse
-import os
-import secrets
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -26,42 +22,11 @@ from bench.child import read_report
 from bench.corpus import write_corpus
 from bench.databases import PostgreSQL, SQLite
 from bench.page import run_page_bench
+from bench.processes import StepFailed, run_child
 from bench.report import Result, table
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "bench" / "out"
-
-
-class StepFailed(Exception):
-    """A child process did not finish its step; the message says which and why."""
-
-
-def child_env(database_url: str) -> dict[str, str]:
-    """The environment of a child: the database, and production-like settings (no DEBUG,
-    so that Django does not keep every query in memory)."""
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DEBUG": "0",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" + secrets.token_hex(16)),
-        "PYTHONUNBUFFERED": "1",
-    }
-
-
-def run_child(args: list[str], database_url: str) -> str:
-    """Run `python ARGS` in the project with that database; its standard output."""
-    done = subprocess.run(
-        [sys.executable, *args],
-        cwd=PROJECT,
-        env=child_env(database_url),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0 and "BENCH-RESULT" not in done.stdout:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise StepFailed(f"`{' '.join(args)}` exited {done.returncode}: " + " | ".join(tail))
-    return done.stdout
 
 
 def measured(args: list[str], database_url: str) -> dict:

@@ -26,17 +26,14 @@ Prints one table per part. `--verbose` adds each query's times.
 
 import argparse
 import json
-import os
-import secrets
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from bench.child import read_report, report, setup_django
 from bench.corpus import write_corpus
 from bench.databases import PostgreSQL, SQLite
+from bench.processes import StepFailed, run_child
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "bench" / "out" / "search"
@@ -87,36 +84,7 @@ QUERIES = [
 ]
 
 
-class StepFailed(Exception):
-    pass
-
-
 # -- Parent: corpora, databases, children, table -------------------------------------------
-
-
-def child_env(database_url: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DEBUG": "0",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" + secrets.token_hex(16)),
-        "PYTHONUNBUFFERED": "1",
-    }
-
-
-def run_child(args: list[str], database_url: str) -> str:
-    done = subprocess.run(
-        [sys.executable, *args],
-        cwd=PROJECT,
-        env=child_env(database_url),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise StepFailed(f"`{' '.join(args)}` exited {done.returncode}: " + " | ".join(tail))
-    return done.stdout
 
 
 def corpus(count: int, seed: int) -> Path:

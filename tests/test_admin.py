@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import AgendaItem, Article, Country, Leader
@@ -23,17 +24,17 @@ def change_form_data(article: Article, **overrides) -> dict:
         "slug": article.slug,
         "label": article.label,
         "publication": article.publication,
-        "published_at_0": "2026-01-12",
-        "published_at_1": "18:32:08",
+        "published_at_0": f"{timezone.localtime(article.published_at):%Y-%m-%d}",
+        "published_at_1": f"{timezone.localtime(article.published_at):%H:%M:%S}",
         "revised_at_0": "",
         "revised_at_1": "",
         "dateline": "",
         "deck": "\n".join(article.deck),
         "caption_text": article.caption_text,
         "caption_credit": article.caption_credit,
-        "leaders": "",
-        "countries": "",
-        "agenda": "",
+        "leaders": ", ".join(tag.name for tag in article.leaders.all()),
+        "countries": ", ".join(tag.name for tag in article.countries.all()),
+        "agenda": ", ".join(tag.name for tag in article.agenda.all()),
         "layout": article.layout,
         "source_name": article.source_name,
         "paragraphs-TOTAL_FORMS": str(len(paragraphs)),

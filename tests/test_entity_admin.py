@@ -1,7 +1,6 @@
 """Editors in the admin: merge and rename entities, manage terms, and tag edits that stick."""
 
 import pytest
-from django.utils import timezone
 from pytest_django.asserts import assertContains, assertRedirects
 
 from articles.gazetteer.editing import MergeError, entity_merge
@@ -19,6 +18,7 @@ from articles.models import (
 )
 from articles.tagging import article_retag
 from tests.factories import article_factory
+from tests.test_admin import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -41,39 +41,6 @@ def leader_form(leader: Leader, **overrides) -> dict:
         "description": leader.description,
         "merge_into": "",
     }
-    data.update(overrides)
-    return data
-
-
-def article_form(article: Article, **overrides) -> dict:
-    """The article change form's data as shown, tags as the editor would type them."""
-    paragraphs = list(article.paragraphs.order_by("position"))
-    local = timezone.localtime(article.published_at)
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "label": article.label,
-        "publication": article.publication,
-        "published_at_0": f"{local:%Y-%m-%d}",
-        "published_at_1": f"{local:%H:%M:%S}",
-        "deck": "",
-        "caption_text": "",
-        "caption_credit": "",
-        "leaders": ", ".join(t.name for t in article.leaders.all()),
-        "countries": ", ".join(t.name for t in article.countries.all()),
-        "agenda": ", ".join(t.name for t in article.agenda.all()),
-        "layout": article.layout,
-        "source_name": "",
-        "paragraphs-TOTAL_FORMS": str(len(paragraphs)),
-        "paragraphs-INITIAL_FORMS": str(len(paragraphs)),
-        "paragraphs-MIN_NUM_FORMS": "0",
-        "paragraphs-MAX_NUM_FORMS": "1000",
-    }
-    for index, paragraph in enumerate(paragraphs):
-        data[f"paragraphs-{index}-id"] = str(paragraph.id)
-        data[f"paragraphs-{index}-article"] = str(article.id)
-        data[f"paragraphs-{index}-position"] = str(paragraph.position)
-        data[f"paragraphs-{index}-text"] = paragraph.text
     data.update(overrides)
     return data
 
@@ -187,7 +154,8 @@ def test_an_agenda_items_clues_are_edited_one_per_line(admin_client, gazetteer):
 def test_a_tag_an_editor_removes_in_the_admin_stays_removed(admin_client, gazetteer):
     article = written("Japan and Oman.")
     response = admin_client.post(
-        f"/admin/articles/article/{article.pk}/change/", article_form(article, countries="Japan")
+        f"/admin/articles/article/{article.pk}/change/",
+        change_form_data(article, countries="Japan"),
     )
     assert response.status_code == 302
 
@@ -203,7 +171,7 @@ def test_a_tag_an_editor_adds_in_the_admin_is_theirs_and_survives_retagging(
     article = written("Japan.")
     response = admin_client.post(
         f"/admin/articles/article/{article.pk}/change/",
-        article_form(article, countries="Japan, Peru"),
+        change_form_data(article, countries="Japan, Peru"),
     )
     assert response.status_code == 302
 
@@ -216,7 +184,7 @@ def test_a_tag_an_editor_adds_in_the_admin_is_theirs_and_survives_retagging(
 
 def test_editing_a_paragraph_in_the_admin_retags_the_editorial(admin_client, gazetteer):
     article = written("Japan.")
-    data = article_form(article, **{"paragraphs-0-text": "Japan and Taiwan."})
+    data = change_form_data(article, **{"paragraphs-0-text": "Japan and Taiwan."})
 
     admin_client.post(f"/admin/articles/article/{article.pk}/change/", data)
 
@@ -226,7 +194,8 @@ def test_editing_a_paragraph_in_the_admin_retags_the_editorial(admin_client, gaz
 def test_rejections_are_listed_and_deleting_one_lets_the_tag_back(admin_client, gazetteer):
     article = written("Japan and Oman.")
     admin_client.post(
-        f"/admin/articles/article/{article.pk}/change/", article_form(article, countries="Japan")
+        f"/admin/articles/article/{article.pk}/change/",
+        change_form_data(article, countries="Japan"),
     )
     rejection = TagRejection.objects.get()
     assertContains(admin_client.get("/admin/articles/tagrejection/"), "Oman")
