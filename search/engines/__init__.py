@@ -21,7 +21,7 @@ from django.db import connection as default_connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Article
+from articles.models import Article, Paragraph
 from search.facets import ENTITY_FACETS, ResolvedSelection
 from search.query import ParsedQuery, Term
 
@@ -321,3 +321,16 @@ def engine_for(connection=None) -> SearchEngine:
     if connection.vendor not in engines:
         raise NotSupportedError(f"Search needs SQLite or PostgreSQL, not {connection.vendor}.")
     return engines[connection.vendor](connection)
+
+
+def model_names() -> dict[str, str]:
+    """Table and column names of the indexed models, for the engines' SQL."""
+    article, paragraph = Article._meta, Paragraph._meta
+    return {
+        "article": article.db_table,
+        "title": article.get_field("title").column,
+        "paragraph": paragraph.db_table,
+        "article_id": paragraph.get_field("article").column,
+        "position": paragraph.get_field("position").column,
+        "text": paragraph.get_field("text").column,
+    }

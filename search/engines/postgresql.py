@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from articles.models import Article, Paragraph
 from search.engines import (
     MARK_END,
     MARK_START,
@@ -32,6 +31,7 @@ from search.engines import (
     Sql,
     excerpt,
     marked_html,
+    model_names,
 )
 from search.query import ParsedQuery, Term, tsquery_any, tsquery_operand
 
@@ -56,16 +56,8 @@ def escaped(column: str) -> str:
 
 
 def _names() -> dict[str, str]:
-    article, paragraph = Article._meta, Paragraph._meta
-    return {
-        "entry": TABLE,
-        "article": article.db_table,
-        "title": article.get_field("title").column,
-        "paragraph": paragraph.db_table,
-        "article_id": paragraph.get_field("article").column,
-        "position": paragraph.get_field("position").column,
-        "text": paragraph.get_field("text").column,
-    }
+    """The index table's name and the indexed models' names, for the SQL below."""
+    return {"entry": TABLE, **model_names()}
 
 
 def install_sql() -> list[str]:

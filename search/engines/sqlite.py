@@ -26,7 +26,6 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from articles.models import Article, Paragraph
 from search.engines import (
     MARK_END,
     MARK_START,
@@ -36,6 +35,7 @@ from search.engines import (
     Snippet,
     Sql,
     marked_html,
+    model_names,
 )
 from search.query import ParsedQuery, Term, fts5_any, fts5_string
 
@@ -55,17 +55,8 @@ TRIGGERS = (
 
 
 def _names() -> dict[str, str]:
-    """Table and column names of the indexed models, for the SQL below."""
-    article, paragraph = Article._meta, Paragraph._meta
-    return {
-        "fts": TABLE,
-        "article": article.db_table,
-        "title": article.get_field("title").column,
-        "paragraph": paragraph.db_table,
-        "article_id": paragraph.get_field("article").column,
-        "position": paragraph.get_field("position").column,
-        "text": paragraph.get_field("text").column,
-    }
+    """The index table's name and the indexed models' names, for the SQL below."""
+    return {"fts": TABLE, **model_names()}
 
 
 def _title_key(row: str) -> str:
