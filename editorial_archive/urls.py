@@ -12,6 +12,8 @@ urlpatterns = [
     # articles URLs, it serves the same address that Article.get_absolute_url() gives.
     path("articles/<slug:slug>/", article_page, name="annotated_article"),
     path("", include("annotations.urls")),
+    # The search app adds its query and facet parameters to the articles app's list API at
+    # the same address, so it too comes first.
     path("", include("search.urls")),
     path("", include("articles.urls")),
 ]

@@ -1,8 +1,12 @@
-"""URL of the search page (`/search/`)."""
+"""URLs of the search page (`/search/`) and of the editorial list API with search parameters
+(`/api/articles/`, placed before the articles app's plain list at the same address)."""
 
 from django.urls import path
 
-from search import views
+from search import api, views
 
 app_name = "search"
-urlpatterns = [path("search/", views.search_page, name="search")]
+urlpatterns = [
+    path("search/", views.search_page, name="search"),
+    path("api/articles/", api.article_list, name="api_list"),
+]
