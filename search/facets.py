@@ -35,18 +35,20 @@ FIRST_YEAR, LAST_YEAR = 1000, 9999
 
 @dataclass(frozen=True)
 class EntityFacet:
-    """One kind of entity as a facet: its URL parameter, its heading and its tables."""
+    """One kind of entity as a facet: its URL parameter, its heading, its tables, and its
+    `code` in the search app's facet table (search/facet_table.py; 0 is the year)."""
 
     param: str
     heading: str
     model: type
     through: type
+    code: int
 
 
 ENTITY_FACETS = (
-    EntityFacet("leader", "Leaders", Leader, TaggedLeader),
-    EntityFacet("country", "Countries", Country, TaggedCountry),
-    EntityFacet("agenda", "Agenda", AgendaItem, TaggedAgendaItem),
+    EntityFacet("leader", "Leaders", Leader, TaggedLeader, code=1),
+    EntityFacet("country", "Countries", Country, TaggedCountry, code=2),
+    EntityFacet("agenda", "Agenda", AgendaItem, TaggedAgendaItem, code=3),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in ENTITY_FACETS}
 FACET_PARAMS = (*FACETS_BY_PARAM, YEAR)

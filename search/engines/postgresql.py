@@ -19,8 +19,6 @@ SQLite it does not fold accents ("Nicolas" does not find "Nicolás").
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 from search.engines import (
     MARK_END,
     MARK_START,
@@ -168,12 +166,6 @@ class PostgreSQLEngine(SearchEngine):
             f"SELECT e.article_id, {index:d}, ts_rank(e.vector, q)"
             f" FROM {TABLE} e, to_tsquery('{CONFIG}', %s) q WHERE e.vector @@ q{restrict}",
             [tsquery_operand(term)],
-        )
-
-    def year_of(self, column: str) -> Sql:
-        return Sql(
-            f"CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE %s) AS INTEGER)",
-            [timezone.get_current_timezone_name()],
         )
 
     def highlights(self, query: ParsedQuery, article_ids: list[int]) -> dict[int, Highlights]:

@@ -22,10 +22,6 @@ Tokenizer: unicode61 with diacritics removed and the Porter stemmer, so "tariffs
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from django.utils import timezone
-
 from search.engines import (
     MARK_END,
     MARK_START,
@@ -98,8 +94,8 @@ def create_triggers_sql() -> list[str]:
 
 class SQLiteEngine(SearchEngine):
     vendor = "sqlite"
-    # Left to itself, SQLite counts tags by walking a whole tag table in tag order and
-    # probing the matches: right for half the archive, ten times too slow for a few matches.
+    # Left to itself, SQLite counts facets by walking the whole facet table and probing the
+    # matches: right for half the archive, ten times too slow for a few matches.
     matches_first_join = "CROSS JOIN"
 
     def term_articles(self, term: Term) -> Sql:
@@ -113,16 +109,6 @@ class SQLiteEngine(SearchEngine):
             f"SELECT rowid >> 32, {index:d}, -{BM25} FROM {TABLE} WHERE {TABLE} MATCH %s{restrict}",
             [fts5_string(term)],
         )
-
-    def year_of(self, column: str) -> Sql:
-        # Django's own year extraction calls back into Python for every row, which costs
-        # more than the search; SQLite's strftime() shifted by the zone's offset at New Year
-        # does it natively (exact for zones whose New Year offset has not changed, such as
-        # Asia/Seoul since 1988). The year filter uses exact bounds.
-        zone = timezone.get_current_timezone()
-        offset = datetime(timezone.now().year, 1, 1, tzinfo=zone).utcoffset()
-        seconds = int(offset.total_seconds()) if offset else 0
-        return Sql(f"CAST(strftime('%%Y', {column}, %s) AS INTEGER)", [f"{seconds:+d} seconds"])
 
     def highlights(self, query: ParsedQuery, article_ids: list[int]) -> dict[int, Highlights]:
         found: dict[int, Highlights] = {}
