@@ -5,10 +5,10 @@ Each read is one query whatever the number of editorials, so the page's cost sta
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from .excerpts import Excerpt, excerpt
 from .models import KINDS, Article, Entity, Mention
@@ -68,15 +68,23 @@ def quotes_by_article(
 
 
 def mentions_per_month(entity: Entity) -> list[tuple[date, int]]:
-    """(month, mentions) rows, oldest first, by the publication month (in KST) of the editorial."""
+    """(month, mentions) rows, oldest first, by the publication month (in KST) of the editorial.
+
+    Counted per editorial in SQL and put into months here: truncating each mention's date to
+    its month in the archive's time zone is a Python call per row on SQLite, which made this
+    the slowest part of a frequently mentioned entity's page.
+    """
     rows = (
         Mention.objects.of(entity)
-        .annotate(month=TruncMonth("paragraph__article__published_at"))
-        .values("month")
+        .values("paragraph__article__published_at")
         .annotate(count=Count("id"))
-        .order_by("month")
+        .order_by()
     )
-    return [(_as_date(row["month"]), row["count"]) for row in rows]
+    months: dict[date, int] = defaultdict(int)
+    for row in rows:
+        local = timezone.localtime(row["paragraph__article__published_at"])
+        months[local.date().replace(day=1)] += row["count"]
+    return sorted(months.items())
 
 
 def co_mentioned(entity: Entity, *, limit: int = CO_MENTIONS_PER_KIND) -> list[tuple[str, list]]:
@@ -100,7 +108,3 @@ def co_mentioned(entity: Entity, *, limit: int = CO_MENTIONS_PER_KIND) -> list[t
         if top:
             groups.append((heading, top))
     return groups
-
-
-def _as_date(month: date | datetime) -> date:
-    return month.date() if isinstance(month, datetime) else month

@@ -1,11 +1,14 @@
-"""Search benchmark: full-text search against a naive `icontains` scan, on SQLite and PostgreSQL.
+"""Search and entity-page benchmark: full-text search against a naive `icontains` scan, and
+page times at two archive sizes, on SQLite and PostgreSQL.
 
     python -m bench.search [--count 10000] [--small 1000] [--seed 1] [--only sqlite|postgresql]
 
 Writes two corpora with bench/corpus.py (`--count` and `--small` editorials, same seed) to
-`bench/out/search/`, and for each database imports each into a fresh database with the real
-`import_editorials` command (tagging the editorials from bench/entities.py's names when the
-import does not tag). Then, in a child process per database (DEBUG off):
+`bench/out/search/`, and for each database loads the gazetteer and imports each into a fresh
+database with the real `import_editorials` command, which tags the editorials and stores
+their mentions (were the import to tag nothing, the editorials are tagged from
+bench/entities.py's names instead, without mentions). Then, in a child process per database
+(DEBUG off):
 
 - search latency: each of the fixed QUERIES below (single words of varied frequency,
   two-word queries, phrases, exclusions, with and without a facet) runs once untimed and
@@ -19,7 +22,9 @@ import does not tag). Then, in a child process per database (DEBUG off):
   percentile over the queries, and naive / search at each (goal: at least 20x);
 - search page: `GET /search/?...` through Django's test client for the same QUERIES, on
   the small and on the large archive (each query's median of PAGE_REPEAT requests; then the
-  median and p95 over the queries); goal: less than 1.5x growth from small to large.
+  median and p95 over the queries); goal: less than 1.5x growth from small to large;
+- entity pages: `GET` of the ENTITY_PAGES below (frequent to rare) the same way, on both
+  archives; same goal.
 
 Prints one table per part. `--verbose` adds each query's times.
 """
@@ -41,6 +46,17 @@ REPEAT = 5
 NAIVE_REPEAT = 3
 PAGE_REPEAT = 5
 FACET_ENTITIES = {"leader": "Donald Trump", "country": "China", "agenda": "CPTPP"}
+# (kind, name) of the entity pages timed, from often to seldom mentioned in the corpus.
+ENTITY_PAGES = [
+    ("leader", "Donald Trump"),
+    ("leader", "Sanae Takaichi"),
+    ("leader", "Nicolás Maduro"),
+    ("country", "Japan"),
+    ("country", "China"),
+    ("country", "Venezuela"),
+    ("agenda", "CPTPP"),
+    ("agenda", "Dokdo"),
+]
 
 # Words of the synthetic vocabulary by frequency rank (bench/words.py; rank 0 is the most
 # common made-up word), so that the list is fixed for a seed and spans common to rare.
@@ -99,6 +115,7 @@ def corpus(count: int, seed: int) -> Path:
 
 def load(database_url: str, folder: Path) -> dict:
     run_child(["manage.py", "migrate", "--noinput", "--verbosity", "0"], database_url)
+    run_child(["manage.py", "load_gazetteer"], database_url)
     start = time.perf_counter()
     run_child(["manage.py", "import_editorials", str(folder)], database_url)
     seconds = time.perf_counter() - start
@@ -127,6 +144,30 @@ def summary(times: list[float]) -> tuple[float, float]:
     return statistics.median(times), percentile(times, 0.95)
 
 
+def page_growth_table(results: list[dict], part: str, title: str) -> list[str]:
+    """p50 and p95 page times on the small and the large archive, and their growth."""
+    lines = [
+        f"{title} (test client), ms (a page's time is the median of its requests; p50 and p95"
+        " are over the pages)",
+        f"{'database':<11}{'':>3}{'small':>8}{'page ms':>9}{'large':>8}{'page ms':>9}"
+        f"{'growth':>8}{'<1.5x':>7}{'queries/page':>14}",
+    ]
+    for result in results:
+        small, large = result["small"], result["large"]
+        small_ms = summary(list(small[part].values()))
+        large_ms = summary(list(large[part].values()))
+        counts = "/".join(str(n) for n in sorted(set(large[f"{part}_queries"].values())))
+        for index, label in enumerate(("p50", "p95")):
+            growth = large_ms[index] / small_ms[index]
+            lines.append(
+                f"{result['name'] if not index else '':<11}{label:>3}{small['articles']:>8,}"
+                f"{small_ms[index]:>9.1f}{large['articles']:>8,}{large_ms[index]:>9.1f}"
+                f"{growth:>8.2f}{'PASS' if growth < 1.5 else 'FAIL':>7}"
+                f"{counts if not index else '':>14}"
+            )
+    return lines
+
+
 def tables(results: list[dict], verbose: bool) -> str:
     header = (
         f"{'database':<11}{'editorials':>11}{'paragraphs':>11}{'':>4}{'naive':>9}"
@@ -152,26 +193,8 @@ def tables(results: list[dict], verbose: bool) -> str:
                 f"{'PASS' if ratio >= 20 else 'FAIL':>6}{core[index]:>12.2f}{core_ratio:>7.1f}"
                 f"{load[index]:>7.1f}"
             )
-    lines += [
-        "",
-        "Search page (test client), ms (a query's time is the median of its requests; p50 and "
-        f"p95 are over the {len(QUERIES)} queries)",
-        f"{'database':<11}{'':>3}{'small':>8}{'page ms':>9}{'large':>8}{'page ms':>9}"
-        f"{'growth':>8}{'<1.5x':>7}{'queries/page':>14}",
-    ]
-    for result in results:
-        small, large = result["small"], result["large"]
-        small_ms = summary(list(small["pages"].values()))
-        large_ms = summary(list(large["pages"].values()))
-        counts = "/".join(str(n) for n in sorted(set(large["page_queries"].values())))
-        for index, label in enumerate(("p50", "p95")):
-            growth = large_ms[index] / small_ms[index]
-            lines.append(
-                f"{result['name'] if not index else '':<11}{label:>3}{small['articles']:>8,}"
-                f"{small_ms[index]:>9.1f}{large['articles']:>8,}{large_ms[index]:>9.1f}"
-                f"{growth:>8.2f}{'PASS' if growth < 1.5 else 'FAIL':>7}"
-                f"{counts if not index else '':>14}"
-            )
+    for part, title in (("pages", "Search page"), ("entity_pages", "Entity page")):
+        lines += ["", *page_growth_table(results, part, title)]
     lines += ["", "Loading (import command, then bench tagging if the import tagged nothing):"]
     for result in results:
         for size, loaded in result["loaded"].items():
@@ -184,6 +207,16 @@ def tables(results: list[dict], verbose: bool) -> str:
         for problem in result["large"].get("problems", []) + result["small"].get("problems", []):
             lines.append(f"  {result['name']}: {problem}")
     if verbose:
+        for part in ("pages", "entity_pages"):
+            lines += ["", f"Per page ({part}), ms: small, large, growth"]
+            for result in results:
+                small, large = result["small"][part], result["large"][part]
+                for label, large_ms in large.items():
+                    small_ms = _by_prefix(small, label)
+                    lines.append(
+                        f"  {result['name']:<11}{small_ms:>9.1f}{large_ms:>9.1f}"
+                        f"{large_ms / small_ms:>7.2f}  {label}"
+                    )
         lines += ["", "Per query, ms (large archive): naive, search, match+rank, load, results"]
         for result in results:
             for q in result["large"]["queries"]:
@@ -192,6 +225,12 @@ def tables(results: list[dict], verbose: bool) -> str:
                     f"{q['core']:>9.2f}{q['load']:>9.2f}{q['total']:>7,}  {q['label']}"
                 )
     return "\n".join(lines)
+
+
+def _by_prefix(times: dict[str, float], label: str) -> float:
+    """The time of the same page on the other archive (entity labels differ in counts)."""
+    prefix = label.split(" (")[0]
+    return next((ms for other, ms in times.items() if other.split(" (")[0] == prefix), float("nan"))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -374,6 +413,20 @@ def timed(action, repeat: int) -> tuple[float, object]:
     return statistics.median(runs), result
 
 
+def entity_pages() -> list[tuple[str, str, dict]]:
+    """(label, path, no data) of ENTITY_PAGES; a missing entity's path answers 404."""
+    from articles.models import AgendaItem, Country, Leader
+
+    models = {"leader": Leader, "country": Country, "agenda": AgendaItem}
+    pages = []
+    for kind, name in ENTITY_PAGES:
+        entity = models[kind].objects.filter(name=name).first()
+        path = entity.get_absolute_url() if entity else f"/missing/{kind}/{name}/"
+        count = entity.mentions.count() if entity else 0
+        pages.append((f"{kind} {name} ({count:,} mentions)", path, {}))
+    return pages
+
+
 def measure_child(seed: int, *, pages_only: bool) -> None:
     setup_django()
     from functools import partial
@@ -399,7 +452,9 @@ def measure_child(seed: int, *, pages_only: bool) -> None:
         "paragraphs": Paragraph.objects.count(),
         "queries": [],
         "pages": {},
-        "page_queries": {},
+        "pages_queries": {},
+        "entity_pages": {},
+        "entity_pages_queries": {},
         "problems": problems,
     }
     if not pages_only:
@@ -429,17 +484,17 @@ def measure_child(seed: int, *, pages_only: bool) -> None:
     # DEBUG is off as in production, but static files are not collected: plain storage.
     storages = {**settings.STORAGES, "staticfiles": static}
     with override_settings(ALLOWED_HOSTS=["testserver"], STORAGES=storages):
-        for label, q, params in queries:
-            path = "/search/"
-            data = {"q": q, **params}
-            response = client.get(path, data)
-            if response.status_code != 200:
-                problems.append(f"page {label!r} answered {response.status_code}")
-                continue
-            with CaptureQueriesContext(connection) as captured:
-                client.get(path, data)
-            result["page_queries"][label] = len(captured.captured_queries)
-            result["pages"][label], _ = timed(partial(client.get, path, data), PAGE_REPEAT)
+        searches = [(label, "/search/", {"q": q, **params}) for label, q, params in queries]
+        for part, pages in (("pages", searches), ("entity_pages", entity_pages())):
+            for label, path, data in pages:
+                response = client.get(path, data)
+                if response.status_code != 200:
+                    problems.append(f"page {label!r} answered {response.status_code}")
+                    continue
+                with CaptureQueriesContext(connection) as captured:
+                    client.get(path, data)
+                result[f"{part}_queries"][label] = len(captured.captured_queries)
+                result[part][label], _ = timed(partial(client.get, path, data), PAGE_REPEAT)
     report(result)
 
 
