@@ -10,7 +10,9 @@ from django.views.generic.detail import SingleObjectMixin
 
 from . import entity_pages
 from .feeds import feed_url
+from .mention_marks import mention_spans, mentions_requested
 from .models import Article
+from .text_runs import runs_of, spans_within
 from .timeline import timeline
 
 
@@ -29,9 +31,26 @@ class ArticleListView(ArticlePaginationMixin, ListView):
 
 
 class ArticleDetailView(DetailView):
-    """One editorial with its paragraphs and entities."""
+    """One editorial with its paragraphs and entities; `?mentions=on` marks the mentions.
+
+    Each paragraph gets `mention_spans` (empty when off) for pages that mark more, and
+    `runs` of its text when on.
+    """
 
     queryset = Article.objects.with_paragraphs().with_entities()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        highlighting = mentions_requested(self.request)
+        spans = mention_spans(self.object) if highlighting else {}
+        marked = 0
+        for paragraph in self.object.paragraphs.all():
+            paragraph.mention_spans = spans.get(paragraph.pk, [])
+            if highlighting:
+                paragraph.runs = runs_of(paragraph.text, paragraph.mention_spans)
+                marked += len(spans_within(paragraph.text, paragraph.mention_spans))
+        context.update(mentions_on=highlighting, mention_count=marked)
+        return context
 
 
 class EntityArticlesView(SingleObjectMixin, ArticlePaginationMixin, ListView):

@@ -51,6 +51,7 @@ class AnnotatedArticleView(ArticleDetailView):
             paragraph.runs = runs_of(
                 paragraph.text,
                 [(a.quote_start, a.quote_end, a.pk) for a in paragraph.threads if a.has_quote],
+                paragraph.mention_spans,
             )
         context.update(
             annotation_count=len(threads),
