@@ -106,6 +106,7 @@ def test_search_box_works_by_keyboard(page, live_server, editorial):
 PAGES = {
     "home": "/",
     "article": "/articles/pragmatic-diplomacy/",
+    "article, mentions highlighted": "/articles/pragmatic-diplomacy/?mentions=on",
     "leader": "/leaders/lee-jae-myung/",
     "country": "/countries/japan/",
     "agenda": "/agenda/cptpp/",
