@@ -284,8 +284,10 @@ class SearchEngine:
             order = "published_at DESC, article_id DESC"
         ctes.append(
             Sql(
+                # The page is cut first (a top-N sort), then numbered: numbering every match
+                # before cutting sorted them all.
                 f"page AS (SELECT article_id, ROW_NUMBER() OVER (ORDER BY {order}) AS position"
-                f" FROM ({ranked}) ranked ORDER BY position LIMIT %s OFFSET %s)",
+                f" FROM (SELECT * FROM ({ranked}) ranked ORDER BY {order} LIMIT %s OFFSET %s) cut)",
                 [limit, offset],
             )
         )
