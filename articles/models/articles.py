@@ -3,11 +3,11 @@
 from collections.abc import Iterable
 
 from django.db import models
-from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from .entities import AgendaItem, Country, Entity, Leader
+from .functions import LocalMonth
 from .rows import RowsQuerySet
 
 
@@ -35,7 +35,7 @@ class ArticleQuerySet(models.QuerySet):
     def month_counts(self):
         """Rows of `month` (its first moment in the current time zone) and `count`, newest first."""
         return (
-            self.annotate(month=TruncMonth("published_at"))
+            self.annotate(month=LocalMonth("published_at"))
             .values("month")
             .annotate(count=models.Count("id"))
             .order_by("-month")
