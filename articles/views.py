@@ -63,7 +63,10 @@ class EntityArticlesView(SingleObjectMixin, ArticlePaginationMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return Article.objects.for_listing().mentioning(self.object)
+        # Only ids are sorted and paginated; the page's articles are read afterwards. Sorting
+        # the whole rows, with their lead paragraph looked up for each, cost a frequent
+        # entity's page more than everything else on it.
+        return Article.objects.mentioning(self.object).newest_first().only("pk")
 
     def get_context_data(self, **kwargs):
         meta = self.model._meta
@@ -74,9 +77,11 @@ class EntityArticlesView(SingleObjectMixin, ArticlePaginationMixin, ListView):
             kind_plural=meta.verbose_name_plural,
             **kwargs,
         )
-        articles = list(context["object_list"])
+        page_ids = [article.pk for article in context["object_list"]]
+        articles = Article.objects.for_listing().in_order(page_ids)
         quotes = entity_pages.quotes_by_article(self.object, articles)
         context.update(
+            object_list=articles,
             entries=[(article, quotes.get(article.pk)) for article in articles],
             timeline=timeline(entity_pages.mentions_per_month(self.object)),
             co_mentions=entity_pages.co_mentioned(self.object),

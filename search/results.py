@@ -98,9 +98,7 @@ def search_articles(
     hits: list[Hit] = []
     if ids:
         source = articles if articles is not None else Article.objects.for_listing()
-        # Unordered: the page keeps the search's order, so the database need not sort.
-        by_id = {article.pk: article for article in source.filter(pk__in=ids).order_by()}
-        hits = [Hit(by_id[pk]) for pk in ids if pk in by_id]
+        hits = [Hit(article) for article in source.in_order(ids)]
         if snippets:
             found = engine.highlights(query, [hit.article.pk for hit in hits])
             for hit in hits:

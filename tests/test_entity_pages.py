@@ -10,9 +10,10 @@ from tests.factories import agenda_item_factory, article_factory, country_factor
 
 pytestmark = pytest.mark.django_db
 
-# Entity, count, articles, one query per tag kind, the annotation counts, the page's
-# mentions (for the quotes), mentions per month (the chart) and one per kind of co-mention.
-ENTITY_MAX_QUERIES = 12
+# Entity, count, the page's ids, its articles, one query per tag kind, the annotation counts,
+# the page's mentions (for the quotes), mentions per month (the chart) and one per kind of
+# co-mention.
+ENTITY_MAX_QUERIES = 13
 
 # (factory, the article_factory argument that tags with it, URL prefix, kind, plural)
 KINDS = [

@@ -32,6 +32,12 @@ class ArticleQuerySet(models.QuerySet):
         """Newest first, with what a list item shows: the lead paragraph and the entities."""
         return self.newest_first().with_lead().with_entities()
 
+    def in_order(self, ids: list[int]) -> list["Article"]:
+        """These articles in the order of `ids` (missing ones left out), read unsorted: the
+        caller has already chosen and ordered the page."""
+        by_id = {article.pk: article for article in self.filter(pk__in=ids).order_by()}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
     def month_counts(self):
         """Rows of `month` (its first moment in the current time zone) and `count`, newest first."""
         return (
