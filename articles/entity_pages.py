@@ -84,19 +84,19 @@ def co_mentioned(entity: Entity, *, limit: int = CO_MENTIONS_PER_KIND) -> list[t
 
     Each entity carries `shared`, the number of editorials tagged with both; one query a kind.
     """
-    articles = Article.objects.mentioning(entity).values("pk")
+    # Read from the tag tables alone, counting index entries: the editorials themselves are
+    # not needed to count them.
+    articles = KINDS[entity.kind].through.objects.filter(tag=entity).values("content_object_id")
     groups = []
     for kind, heading in CO_MENTION_HEADINGS:
         model = KINDS[kind].entity
         # Only what a link needs: fewer columns to group by.
-        others = model.objects.filter(tagged_items__content_object__in=articles).only(
+        others = model.objects.filter(tagged_items__content_object_id__in=articles).only(
             "name", "slug"
         )
         if model is type(entity):
             others = others.exclude(pk=entity.pk)
-        top = list(
-            others.annotate(shared=Count("tagged_items")).order_by("-shared", "name")[:limit]
-        )
+        top = list(others.annotate(shared=Count("*")).order_by("-shared", "name")[:limit])
         if top:
             groups.append((heading, top))
     return groups
