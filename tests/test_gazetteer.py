@@ -97,6 +97,46 @@ def test_every_term_ends_after_it_starts_and_names_a_known_country():
             assert term.country == "" or term.country in COUNTRIES, leader.name
 
 
+@pytest.mark.parametrize(
+    ("day", "president", "acting", "acting_prime_minister"),
+    [
+        # Checked against each holder's encyclopaedia article and the news of the day. A
+        # suspended president keeps the office; the acting one holds an office of his own.
+        (date(2024, 12, 20), "Yoon Suk Yeol", "Han Duck-soo", None),
+        (date(2025, 1, 15), "Yoon Suk Yeol", "Choi Sang-mok", "Choi Sang-mok"),
+        (date(2025, 4, 10), None, "Han Duck-soo", None),
+        (date(2025, 5, 1), None, "Han Duck-soo", None),  # Choi resigned before he could act
+        (date(2025, 5, 2), None, "Lee Ju-ho", "Lee Ju-ho"),
+        (date(2025, 6, 4), "Lee Jae-myung", None, "Lee Ju-ho"),
+        (date(2025, 7, 3), "Lee Jae-myung", None, None),
+    ],
+)
+def test_south_koreas_acting_heads_of_2024_and_2025_follow_one_another(
+    day, president, acting, acting_prime_minister
+):
+    def one(offices):
+        [holder] = holders("KR", offices, day) or [None]
+        return holder
+
+    assert one({"President"}) == president
+    assert one({"Acting President"}) == acting
+    assert one({"Acting Prime Minister"}) == acting_prime_minister
+
+
+def test_acting_holders_have_their_own_title_forms():
+    offices = GAZETTEER.offices
+    assert {"Acting President", "acting President"} <= set(offices["Acting President"])
+    assert "acting Prime Minister" in offices["Acting Prime Minister"]
+    assert "Acting President" not in offices["President"]
+
+
+def test_no_leader_has_two_terms_of_one_office_that_overlap():
+    for leader in GAZETTEER.leaders:
+        spells = sorted((t.office, t.start, t.end or LAST_DAY) for t in leader.terms)
+        for (office, _, end), (other, start, _) in pairwise(spells):
+            assert office != other or end <= start, leader.name
+
+
 def test_the_current_leaders_of_the_sample_and_the_g20_are_in_office():
     for name in [
         "Lee Jae-myung",
