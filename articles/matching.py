@@ -9,10 +9,14 @@ words only ("Oman" is never found in "woman") and offsets in the normalised text
 in the original. Possessives come for free: "Lee's" normalises to "lee s".
 
 A key found in the text counts only if the text's capitals match the alias's ("US" is not
-"us"; "Chad" is not "chad"; lower-case words of an alias match any case). Of overlapping
-finds the longest wins. A title with a surname resolves by the article's date against the
-leaders' terms of office; an ambiguous or unknown one tags nobody. A bare surname is never
-a key, so it never tags a person.
+"us"; "Chad" is not "chad"; lower-case words of an alias match any case), and not where a
+currency sign follows it ("US$" is money, not the country). Of overlapping finds the longest
+wins. A title with a surname resolves by the article's date against the leaders' terms of
+office ("President-elect Trump" against the terms about to start). An honorific with a
+surname ("Mr. Trump") names the one leader with that surname who had held office by then.
+Where the date leaves more than one candidate, the article decides: the one candidate it
+also names elsewhere (`find_in_article`); otherwise the mention tags nobody. A bare surname
+is never a key, so it never tags a person.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
@@ -34,6 +38,12 @@ LEADER, COUNTRY, AGENDA = "leader", "country", "agenda"
 BLOCKING_WORDS = frozenset({"vice", "deputy", "assistant", "first", "second", "acting"})
 FORMER_WORDS = frozenset({"former", "then", "ex", "late"})
 DEFAULT_WINDOW = 150
+# "Mr. Trump", "Ms Takaichi": written with and without the full stop.
+HONORIFICS = ("Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs")
+# "President-elect Trump" names whoever takes that office within this many days.
+ELECT_SUFFIX = "-elect"
+ELECT_WINDOW_DAYS = 120
+CURRENCY_SIGNS = frozenset("$€£¥₩")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +98,15 @@ class Mention:
     target: Target
 
 
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    """A title or honorific with a surname that the date alone leaves open between `leaders`."""
+
+    start: int
+    end: int
+    leaders: frozenset[int]
+
+
 @dataclass
 class _Key:
     """What one normalised key stands for; filled from every alias, title and clue that has it."""
@@ -97,16 +116,20 @@ class _Key:
     targets: set[Target] = field(default_factory=set)
     shield: bool = False
     terms: list[Term] = field(default_factory=list)
+    elect_terms: list[Term] = field(default_factory=list)  # "President-elect Lee"
+    people: set[int] = field(default_factory=set)  # "Mr. Lee": every leader called Lee
     clues: list[tuple[int, int]] = field(default_factory=list)  # (rule index, group index)
     # Set by `freeze` once every alias is in: what `find` reads, ready to use.
     case: tuple[tuple[int, ...], ...] | None = None  # None: any case fits
     tags: tuple[Target, ...] = ()
     named: bool = False  # an alias or a shield: takes part in longest-match
+    titled: bool = False  # a title or honorific with a surname: resolved by date and article
 
     def freeze(self) -> None:
         self.case = None if () in self.patterns else tuple(self.patterns)
         self.tags = () if self.shield else tuple(sorted(self.targets, key=_target_order))
         self.named = bool(self.targets) or self.shield
+        self.titled = bool(self.terms or self.elect_terms or self.people)
 
     def fits_case(self, text: str, start: int) -> bool:
         """Whether the text has capitals wherever one of this key's aliases has them."""
@@ -131,6 +154,7 @@ class _Find:
     end: int
     targets: tuple[Target, ...]
     titled: bool = False
+    open_between: frozenset[int] = frozenset()  # a title the date left open: its candidates
 
 
 _NOT_WORD = re.compile(r"[\W_]")
@@ -187,6 +211,7 @@ class Matcher:
         family_names: Mapping[int, str] | None = None,
         terms: Iterable[Term] = (),
         rules: Iterable[Rule] = (),
+        honorifics: Iterable[str] = HONORIFICS,
     ):
         self._keys: dict[str, _Key] = {}
         for name in names:
@@ -194,7 +219,13 @@ class Matcher:
             if key is not None:
                 key.targets.update(name.targets)
                 key.shield = key.shield or not name.targets
-        self._add_titles(titles or {}, family_names or {}, list(terms))
+        terms = list(terms)
+        family_names = family_names or {}
+        self._terms_of: dict[int, list[Term]] = {}
+        for term in terms:
+            self._terms_of.setdefault(term.leader, []).append(term)
+        self._add_titles(titles or {}, family_names, terms)
+        self._add_honorifics(honorifics, family_names)
         self.rules = list(rules)
         for number, rule in enumerate(self.rules):
             for group_number, group in enumerate(rule.groups):
@@ -237,7 +268,8 @@ class Matcher:
         family_names: Mapping[int, str],
         terms: list[Term],
     ) -> None:
-        """One key per title form and surname of someone who held an office with that title."""
+        """One key per title form and surname of someone who held an office with that title,
+        and one per "-elect" form ("President-elect Trump")."""
         offices: dict[str, list[str]] = {}
         for office, forms in titles.items():
             for form in forms:
@@ -248,60 +280,108 @@ class Matcher:
         for form, office_names in offices.items():
             for term in terms:
                 surname = tidy(family_names.get(term.leader, ""))
-                if term.office in office_names and surname:
+                if term.office not in office_names or not surname:
+                    continue
+                for text, held in (
+                    (f"{form} {surname}", "terms"),
+                    (f"{form}{ELECT_SUFFIX} {surname}", "elect_terms"),
+                ):
+                    key = self._key(text, pattern_from=text)
+                    if key is not None and term not in getattr(key, held):
+                        getattr(key, held).append(term)
+
+    def _add_honorifics(self, honorifics: Iterable[str], family_names: Mapping[int, str]) -> None:
+        """One key per honorific and surname of a leader who has terms ("Mr. Trump")."""
+        for form in honorifics:
+            for leader, surname in family_names.items():
+                surname = tidy(surname)
+                if surname and leader in self._terms_of:
                     text = f"{form} {surname}"
                     key = self._key(text, pattern_from=text)
-                    if key is not None and term not in key.terms:
-                        key.terms.append(term)
+                    if key is not None:
+                        key.people.add(leader)
 
     def find(self, text: str, on: date | None = None) -> list[Mention]:
         """The mentions in `text`, in text order; `on` (the article's date) resolves titles."""
+        mentions, unresolved = self._find(text, on)
+        return _settled([(mentions, unresolved)])[0] if unresolved else mentions
+
+    def find_in_article(self, texts: Sequence[str], on: date | None = None) -> list[list[Mention]]:
+        """The mentions in each paragraph of one article. A title or honorific that the date
+        leaves open names the one of its candidates that the article names elsewhere."""
+        found = [self._find(text, on) for text in texts]
+        if not any(unresolved for _, unresolved in found):
+            return [mentions for mentions, _ in found]
+        return _settled(found)
+
+    def _find(self, text: str, on: date | None) -> tuple[list[Mention], list[Unresolved]]:
         if self._automaton is None or not text:
-            return []
+            return [], []
         matches = self._automaton.find_matches_as_indexes(f" {normalise(text)} ", overlapping=True)
         if not matches:
-            return []
+            return [], []
         entries = self._entries
         finds: list[_Find] = []
         titled: list[tuple[_Find, _Key]] = []
         clue_hits: dict[int, list[tuple[int, int, int]]] = {}
+        size = len(text)
         for number, start, _ in matches:
             # The key starts with the padding space, so `start` is the mention's offset.
             key = entries[number]
             if key.case is not None and not key.fits_case(text, start):
                 continue
             end = start + key.length
+            if end < size and text[end] in CURRENCY_SIGNS:
+                continue
             if key.named:
                 finds.append(_Find(start, end, key.tags))
-            if key.terms:
+            if key.titled:
                 titled.append((_Find(start, end, (), titled=True), key))
             for rule_number, group in key.clues:
                 clue_hits.setdefault(rule_number, []).append((start, end, group))
         for find, key in titled:
-            leader = self._resolve_title(text, find, key.terms, finds, on)
-            if leader is not None:
-                find.targets = (Target(LEADER, leader),)
+            leaders = self._title_leaders(text, find, key, finds, on)
+            if len(leaders) == 1:
+                find.targets = (Target(LEADER, next(iter(leaders))),)
                 finds.append(find)
-        mentions = [Mention(f.start, f.end, t) for f in _longest_first(finds) for t in f.targets]
+            elif leaders:
+                find.open_between = frozenset(leaders)
+                finds.append(find)
+        kept = _longest_first(finds)
+        mentions = [Mention(f.start, f.end, t) for f in kept for t in f.targets]
+        unresolved = []
+        if titled:
+            unresolved = [
+                Unresolved(f.start, f.end, f.open_between) for f in kept if f.open_between
+            ]
         if clue_hits:
             mentions.extend(self._rule_mentions(clue_hits, mentions))
             mentions.sort(key=_mention_order)
-        return mentions
+        return mentions, unresolved
 
-    def _resolve_title(
-        self, text: str, find: _Find, terms: Sequence[Term], finds: list[_Find], on: date | None
-    ) -> int | None:
-        """The one leader a title with a surname names on that date, or None."""
+    def _title_leaders(
+        self, text: str, find: _Find, key: _Key, finds: list[_Find], on: date | None
+    ) -> set[int]:
+        """The leaders a title or honorific with a surname may name on that date: one when the
+        date settles it, several when it does not, none when it names nobody we know."""
         if on is None or _name_goes_on(text, find.end):
-            return None
+            return set()
+        if key.people:
+            return {p for p in key.people if any(t.start <= on for t in self._terms_of[p])}
         countries, former = _title_context(text, find.start, finds)
         if countries is None:
-            return None
-        candidates = [t for t in terms if not countries or t.country in countries]
+            return set()
+        if key.elect_terms:
+            soon = on + timedelta(days=ELECT_WINDOW_DAYS)
+            return {
+                t.leader
+                for t in key.elect_terms
+                if (not countries or t.country in countries) and on <= t.start <= soon
+            }
+        candidates = [t for t in key.terms if not countries or t.country in countries]
         current = {t.leader for t in candidates if t.covers(on)}
         past = {t.leader for t in candidates if t.ended_by(on)} - current
-        leaders = past if former else (current or past)
-        return next(iter(leaders)) if len(leaders) == 1 else None
+        return past if former else (current or past)
 
     def _rule_mentions(
         self, clue_hits: dict[int, list[tuple[int, int, int]]], mentions: list[Mention]
@@ -321,6 +401,21 @@ class Matcher:
             ):
                 found.append(Mention(start, end, rule.target))
         return found
+
+
+def _settled(found: list[tuple[list[Mention], list[Unresolved]]]) -> list[list[Mention]]:
+    """Each paragraph's mentions, with every open title that names exactly one of the leaders
+    mentioned anywhere in these paragraphs (one article) resolved to that leader."""
+    named = {m.target.id for mentions, _ in found for m in mentions if m.target.kind == LEADER}
+    results = []
+    for mentions, unresolved in found:
+        settled = [
+            Mention(u.start, u.end, Target(LEADER, next(iter(fits))))
+            for u in unresolved
+            if len(fits := u.leaders & named) == 1
+        ]
+        results.append(sorted([*mentions, *settled], key=_mention_order) if settled else mentions)
+    return results
 
 
 def _name_goes_on(text: str, end: int) -> bool:
@@ -372,15 +467,15 @@ def _mention_order(mention: Mention) -> tuple:
 
 def _longest_first(finds: list[_Find]) -> list[_Find]:
     """Non-overlapping finds in text order, the longest winning each overlap (then the
-    leftmost); shields win and then tag nothing."""
+    leftmost); shields win and then tag nothing; titles the date left open win and wait."""
     finds.sort(key=lambda f: (f.start, f.end))
     if all(a.end <= b.start for a, b in pairwise(finds)):
-        return [f for f in finds if f.targets]  # no overlap: the usual case
+        return [f for f in finds if f.targets or f.open_between]  # no overlap: the usual case
     kept: list[_Find] = []
     for find in sorted(finds, key=lambda f: (f.start - f.end, f.start, f.titled)):
         if all(find.end <= k.start or k.end <= find.start for k in kept):
             kept.append(find)
-    return sorted((f for f in kept if f.targets), key=lambda f: (f.start, f.end))
+    return sorted((f for f in kept if f.targets or f.open_between), key=lambda f: (f.start, f.end))
 
 
 def _smallest_window(

@@ -128,8 +128,17 @@ class TagChanges:
 def mentions_find(
     *, matcher: Matcher, on: date, paragraphs: Iterable[tuple[int, str]]
 ) -> list[tuple[int, Mention]]:
-    """Every mention in the paragraphs, given as (paragraph id or position, text)."""
-    return [(key, mention) for key, text in paragraphs for mention in matcher.find(text, on)]
+    """Every mention in one article's paragraphs, given as (paragraph id or position, text).
+
+    The paragraphs are read together: a title or "Mr. Lee" that the date leaves open is
+    settled by the leader the article names elsewhere."""
+    pairs = list(paragraphs)
+    found = matcher.find_in_article([text for _, text in pairs], on)
+    return [
+        (key, mention)
+        for (key, _), mentions in zip(pairs, found, strict=True)
+        for mention in mentions
+    ]
 
 
 def _rejections(article_ids: Sequence[int]) -> set[tuple[int, str, int]]:

@@ -276,3 +276,53 @@ def test_finding_never_fails_and_stays_in_bounds(text):
     matcher = Matcher(names=NAMES, titles=TITLES, family_names=FAMILY_NAMES, terms=TERMS)
     for mention in matcher.find(text, DAY):
         assert 0 <= mention.start < mention.end <= len(text)
+
+
+def test_a_currency_sign_after_a_country_name_makes_it_money(matcher):
+    assert found(matcher, "a pledge of US$350 billion to the US") == [("US", country(US))]
+
+
+def test_an_honorific_names_the_only_leader_with_that_surname(matcher):
+    assert found(matcher, "Mr. Trump said, and Mr Trump agreed.") == [
+        ("Mr. Trump", leader(TRUMP)),
+        ("Mr Trump", leader(TRUMP)),
+    ]
+    assert targets(matcher, "Ms. Takaichi replied.") == [leader(TAKAICHI)]
+
+
+def test_an_honorific_before_anyone_held_office_names_nobody(matcher):
+    assert found(matcher, "Mr. Trump said", date(2015, 1, 1)) == []
+
+
+def test_an_honorific_shared_by_several_leaders_needs_the_article(matcher):
+    """Three Lees had held office by 2026: "Mr. Lee" names the one the article names."""
+    assert found(matcher, "Mr. Lee said.") == []
+    first, second = matcher.find_in_article(["Lee Jae-myung flew to Japan.", "Mr. Lee said."], DAY)
+    assert [m.target for m in second] == [leader(LEE_JAE_MYUNG)]
+    assert [m.target for m in first] == [leader(LEE_JAE_MYUNG), country(JAPAN)]
+
+
+def test_the_article_cannot_settle_an_honorific_between_two_leaders_it_names(matcher):
+    texts = ["Lee Jae-myung and Lee Myung-bak met.", "Mr. Lee said."]
+    assert matcher.find_in_article(texts, DAY)[1] == []
+
+
+def test_a_title_the_date_leaves_open_is_settled_by_the_article(matcher):
+    texts = ["Lee Myung-bak was mayor of Seoul.", "Later, former President Lee said"]
+    [mention] = matcher.find_in_article(texts, DAY)[1]
+    assert (texts[1][mention.start : mention.end], mention.target) == (
+        "President Lee",
+        leader(LEE_MYUNG_BAK),
+    )
+
+
+def test_the_article_settles_a_title_only_for_someone_who_held_it(matcher):
+    """In 2016 Lee Jae-myung had not been president: naming him settles nothing."""
+    texts = ["Lee Jae-myung leads the polls.", "President Lee said"]
+    assert matcher.find_in_article(texts, date(2016, 1, 1))[1] == []
+
+
+def test_an_elect_title_names_who_takes_office_soon(matcher):
+    assert targets(matcher, "President-elect Trump said", date(2024, 12, 1)) == [leader(TRUMP)]
+    assert targets(matcher, "President-elect Lee said", date(2025, 6, 3)) == [leader(LEE_JAE_MYUNG)]
+    assert targets(matcher, "President-elect Trump said", date(2022, 12, 1)) == []
