@@ -13,39 +13,29 @@ from search.facet_table import facet_table_for
 SUPPORTED_VENDORS = {"sqlite", "postgresql"}
 
 
-def index_install(apps, schema_editor) -> None:
-    """Migration step: create the full-text index and its triggers, and fill it."""
-    connection = schema_editor.connection
-    if connection.vendor not in SUPPORTED_VENDORS:
-        return
-    engine = engine_for(connection)
-    engine.install(schema_editor.execute)
-    with connection.cursor() as cursor:
-        engine.rebuild(cursor)
+def _migration_steps(part_for):
+    """The forward and backward migration steps that create (and fill) or drop one part:
+    the full-text index (`engine_for`) or the facet table (`facet_table_for`)."""
+
+    def install(apps, schema_editor) -> None:
+        connection = schema_editor.connection
+        if connection.vendor not in SUPPORTED_VENDORS:
+            return
+        part = part_for(connection)
+        part.install(schema_editor.execute)
+        with connection.cursor() as cursor:
+            part.rebuild(cursor)
+
+    def uninstall(apps, schema_editor) -> None:
+        connection = schema_editor.connection
+        if connection.vendor in SUPPORTED_VENDORS:
+            part_for(connection).uninstall(schema_editor.execute)
+
+    return install, uninstall
 
 
-def index_uninstall(apps, schema_editor) -> None:
-    """Migration step backwards: drop the triggers and the index."""
-    connection = schema_editor.connection
-    if connection.vendor in SUPPORTED_VENDORS:
-        engine_for(connection).uninstall(schema_editor.execute)
-
-
-def facet_table_install(apps, schema_editor) -> None:
-    """Migration step: create the facet table and its triggers, and fill it."""
-    connection = schema_editor.connection
-    if connection.vendor not in SUPPORTED_VENDORS:
-        return
-    table = facet_table_for(connection)
-    table.install(schema_editor.execute)
-    with connection.cursor() as cursor:
-        table.rebuild(cursor)
-
-
-def facet_table_uninstall(apps, schema_editor) -> None:
-    connection = schema_editor.connection
-    if connection.vendor in SUPPORTED_VENDORS:
-        facet_table_for(connection).uninstall(schema_editor.execute)
+index_install, index_uninstall = _migration_steps(engine_for)
+facet_table_install, facet_table_uninstall = _migration_steps(facet_table_for)
 
 
 def search_index_rebuild(*, using: str = "default") -> None:

@@ -4,11 +4,11 @@ import io
 import zipfile
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings as django_settings
 from django.test import Client
 
 from articles.models import Article
+from tests.accessibility import serious_violations
 from tests.test_admin_import_support import editorial, importer_user
 
 pytestmark = [pytest.mark.browser]
@@ -45,15 +45,6 @@ def mixed_zip(folder) -> str:
         archive.writestr("2026/01/empty.txt", "")
         archive.writestr("2026/01/garbled.txt", "Editorial without any of its fields\n")
     return str(path)
-
-
-def serious_violations(page) -> list[dict]:
-    violations = Axe().run(page).response["violations"]
-    return [
-        {"rule": v["id"], "impact": v["impact"], "targets": [n["target"] for n in v["nodes"]]}
-        for v in violations
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_staff_uploads_a_zip_previews_confirms_and_sees_the_result(

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
@@ -22,6 +21,7 @@ from annotations.services import (
 )
 from annotations.verdicts import Verdict
 from articles.models import Paragraph
+from tests.accessibility import serious_violations
 from tests.factories import annotation_factory, article_factory, user_factory
 
 pytestmark = [pytest.mark.browser]
@@ -606,22 +606,6 @@ AXE_PAGES = {
     "orphans": ("editor", open_orphans),
     "login": (None, open_login),
 }
-
-
-def serious_violations(page) -> list[dict]:
-    """Axe-core's violations on the current page with impact serious or critical."""
-    violations = Axe().run(page).response["violations"]
-    return [
-        {
-            "rule": violation["id"],
-            "impact": violation["impact"],
-            "help": violation["help"],
-            "targets": [node["target"] for node in violation["nodes"]],
-            "summary": violation["nodes"][0].get("failureSummary", ""),
-        }
-        for violation in violations
-        if violation["impact"] in {"serious", "critical"}
-    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

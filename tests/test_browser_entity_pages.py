@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.accessibility import serious_violations
 from tests.factories import article_factory, country_factory, leader_factory
-from tests.test_browser_reading import serious_violations
 from tests.test_entity_pages import mention_in
 
 pytestmark = [pytest.mark.browser]

@@ -7,9 +7,9 @@ from django.core.management import call_command
 
 from articles.gazetteer.loading import gazetteer_load
 from articles.models import Article
+from tests.accessibility import serious_violations
 from tests.editorial_text import SAMPLE_PATH
 from tests.factories import annotation_factory
-from tests.test_browser_reading import serious_violations
 
 pytestmark = [pytest.mark.browser]
 
@@ -108,28 +108,15 @@ def test_a_mention_is_announced_with_its_kind_from_the_key(page, live_server, sa
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
-def test_highlighted_page_has_no_serious_accessibility_violations(
-    page, live_server, sample, width, scheme
+@pytest.mark.parametrize("query", ["", "?mentions=on"], ids=["switch", "highlighted"])
+def test_the_page_with_and_without_highlighting_has_no_serious_accessibility_violations(
+    page, live_server, sample, width, scheme, query
 ):
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=scheme)
-    page.goto(f"{live_server.url}{sample.get_absolute_url()}?mentions=on")
+    page.goto(f"{live_server.url}{sample.get_absolute_url()}{query}")
 
     violations = serious_violations(page)
 
     assert violations == [], violations
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
-def test_the_switch_has_no_serious_accessibility_violations(
-    page, live_server, sample, width, scheme
-):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.emulate_media(color_scheme=scheme)
-    page.goto(f"{live_server.url}{sample.get_absolute_url()}")
-
-    violations = serious_violations(page)
-
-    assert violations == [], violations

@@ -3,8 +3,8 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.accessibility import serious_violations
 from tests.factories import article_factory
 
 pytestmark = [pytest.mark.browser]
@@ -117,21 +117,6 @@ PAGES = {
     "not found": "/no-such-page/",
     "admin login": "/admin/login/",
 }
-
-
-def serious_violations(page) -> list[dict]:
-    """Axe-core's violations on the current page with impact serious or critical."""
-    violations = Axe().run(page).response["violations"]
-    return [
-        {
-            "rule": violation["id"],
-            "impact": violation["impact"],
-            "help": violation["help"],
-            "targets": [node["target"] for node in violation["nodes"]],
-        }
-        for violation in violations
-        if violation["impact"] in {"serious", "critical"}
-    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
