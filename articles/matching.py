@@ -44,6 +44,9 @@ HONORIFICS = ("Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs")
 ELECT_SUFFIX = "-elect"
 ELECT_WINDOW_DAYS = 120
 CURRENCY_SIGNS = frozenset("$€£¥₩")
+# Longest match is decided twice: among agenda items, and among everything else ("U.S.
+# tariffs" is an issue and a mention of the United States); shields take part in both.
+ISSUES, OTHERS = 1, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +127,17 @@ class _Key:
     tags: tuple[Target, ...] = ()
     named: bool = False  # an alias or a shield: takes part in longest-match
     titled: bool = False  # a title or honorific with a surname: resolved by date and article
+    layers: int = OTHERS  # which longest-match contests its finds take part in
 
     def freeze(self) -> None:
         self.case = None if () in self.patterns else tuple(self.patterns)
         self.tags = () if self.shield else tuple(sorted(self.targets, key=_target_order))
         self.named = bool(self.targets) or self.shield
         self.titled = bool(self.terms or self.elect_terms or self.people)
+        if self.shield:
+            self.layers = ISSUES | OTHERS
+        elif self.tags and all(t.kind == AGENDA for t in self.tags):
+            self.layers = ISSUES
 
     def fits_case(self, text: str, start: int) -> bool:
         """Whether the text has capitals wherever one of this key's aliases has them."""
@@ -155,6 +163,7 @@ class _Find:
     targets: tuple[Target, ...]
     titled: bool = False
     open_between: frozenset[int] = frozenset()  # a title the date left open: its candidates
+    layers: int = OTHERS
 
 
 _NOT_WORD = re.compile(r"[\W_]")
@@ -334,7 +343,7 @@ class Matcher:
             if end < size and text[end] in CURRENCY_SIGNS:
                 continue
             if key.named:
-                finds.append(_Find(start, end, key.tags))
+                finds.append(_Find(start, end, key.tags, layers=key.layers))
             if key.titled:
                 titled.append((_Find(start, end, (), titled=True), key))
             for rule_number, group in key.clues:
@@ -467,15 +476,28 @@ def _mention_order(mention: Mention) -> tuple:
 
 def _longest_first(finds: list[_Find]) -> list[_Find]:
     """Non-overlapping finds in text order, the longest winning each overlap (then the
-    leftmost); shields win and then tag nothing; titles the date left open win and wait."""
+    leftmost); shields win and then tag nothing; titles the date left open win and wait.
+
+    Agenda items compete only with agenda items: "U.S. tariffs" and "the North Korean nuclear
+    program" name a country as well as an issue. Shields outrank both."""
     finds.sort(key=lambda f: (f.start, f.end))
     if all(a.end <= b.start for a, b in pairwise(finds)):
         return [f for f in finds if f.targets or f.open_between]  # no overlap: the usual case
+    if all(f.layers & OTHERS for f in finds):
+        kept = _non_overlapping(finds)
+    else:
+        issues = [f for f in finds if f.layers & ISSUES]
+        kept = _non_overlapping(issues) + _non_overlapping([f for f in finds if f.layers & OTHERS])
+    return sorted((f for f in kept if f.targets or f.open_between), key=lambda f: (f.start, f.end))
+
+
+def _non_overlapping(finds: list[_Find]) -> list[_Find]:
+    """The longest of each overlapping run (then the leftmost; a name before a title)."""
     kept: list[_Find] = []
     for find in sorted(finds, key=lambda f: (f.start - f.end, f.start, f.titled)):
         if all(find.end <= k.start or k.end <= find.start for k in kept):
             kept.append(find)
-    return sorted((f for f in kept if f.targets or f.open_between), key=lambda f: (f.start, f.end))
+    return kept
 
 
 def _smallest_window(

@@ -326,3 +326,23 @@ def test_an_elect_title_names_who_takes_office_soon(matcher):
     assert targets(matcher, "President-elect Trump said", date(2024, 12, 1)) == [leader(TRUMP)]
     assert targets(matcher, "President-elect Lee said", date(2025, 6, 3)) == [leader(LEE_JAE_MYUNG)]
     assert targets(matcher, "President-elect Trump said", date(2022, 12, 1)) == []
+
+
+def test_an_agenda_item_named_after_a_country_still_names_the_country():
+    """ "U.S. tariffs" is an issue and a mention of the United States; a shield still wins."""
+    tariffs = agenda(4)
+    issues = Matcher(
+        names=[
+            *NAMES,
+            Name("U.S. tariffs", (tariffs,)),
+            Name("Korean Peninsula", ()),
+            Name("peace on the Korean Peninsula", (agenda(5),)),
+        ]
+    )
+    assert found(issues, "U.S. tariffs rose") == [
+        ("U.S.", country(US)),
+        ("U.S. tariffs", tariffs),
+    ]
+    assert found(issues, "peace on the Korean Peninsula") == [
+        ("peace on the Korean Peninsula", agenda(5))
+    ]
