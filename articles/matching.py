@@ -13,10 +13,11 @@ A key found in the text counts only if the text's capitals match the alias's ("U
 currency sign follows it ("US$" is money, not the country). Of overlapping finds the longest
 wins. A title with a surname resolves by the article's date against the leaders' terms of
 office ("President-elect Trump" against the terms about to start). An honorific with a
-surname ("Mr. Trump") names the one leader with that surname who had held office by then.
-Where the date leaves more than one candidate, the article decides: the one candidate it
-also names elsewhere (`find_in_article`); otherwise the mention tags nobody. A bare surname
-is never a key, so it never tags a person.
+surname ("Mr. Trump") names a leader by the date alone only if no other leader has that
+surname and this one is in office. Where the date leaves it open (several candidates, or
+"Mr. Lee" who may be anyone called Lee), the article decides: the one candidate it names
+elsewhere (`find_in_article`); otherwise the mention tags nobody. A bare surname is never a
+key, so it never tags a person.
 """
 
 from __future__ import annotations
@@ -349,8 +350,8 @@ class Matcher:
             for rule_number, group in key.clues:
                 clue_hits.setdefault(rule_number, []).append((start, end, group))
         for find, key in titled:
-            leaders = self._title_leaders(text, find, key, finds, on)
-            if len(leaders) == 1:
+            leaders, settled = self._title_leaders(text, find, key, finds, on)
+            if settled:
                 find.targets = (Target(LEADER, next(iter(leaders))),)
                 finds.append(find)
             elif leaders:
@@ -370,27 +371,35 @@ class Matcher:
 
     def _title_leaders(
         self, text: str, find: _Find, key: _Key, finds: list[_Find], on: date | None
-    ) -> set[int]:
-        """The leaders a title or honorific with a surname may name on that date: one when the
-        date settles it, several when it does not, none when it names nobody we know."""
+    ) -> tuple[set[int], bool]:
+        """The leaders a title or honorific with a surname may name on that date, and whether
+        the date settles it (else the article must: see `find_in_article`)."""
         if on is None or _name_goes_on(text, find.end):
-            return set()
+            return set(), False
         if key.people:
-            return {p for p in key.people if any(t.start <= on for t in self._terms_of[p])}
+            # "Mr. Lee" may be anyone called Lee: only a surname no other leader has, held by
+            # someone in office, is settled by the date ("Mr. Trump" in 2025).
+            held = {p for p in key.people if any(t.start <= on for t in self._terms_of[p])}
+            sole = len(key.people) == len(held) == 1 and any(
+                t.covers(on) for t in self._terms_of[min(held)]
+            )
+            return held, sole
         countries, former = _title_context(text, find.start, finds)
         if countries is None:
-            return set()
+            return set(), False
         if key.elect_terms:
             soon = on + timedelta(days=ELECT_WINDOW_DAYS)
-            return {
+            leaders = {
                 t.leader
                 for t in key.elect_terms
                 if (not countries or t.country in countries) and on <= t.start <= soon
             }
-        candidates = [t for t in key.terms if not countries or t.country in countries]
-        current = {t.leader for t in candidates if t.covers(on)}
-        past = {t.leader for t in candidates if t.ended_by(on)} - current
-        return past if former else (current or past)
+        else:
+            candidates = [t for t in key.terms if not countries or t.country in countries]
+            current = {t.leader for t in candidates if t.covers(on)}
+            past = {t.leader for t in candidates if t.ended_by(on)} - current
+            leaders = past if former else (current or past)
+        return leaders, len(leaders) == 1
 
     def _rule_mentions(
         self, clue_hits: dict[int, list[tuple[int, int, int]]], mentions: list[Mention]

@@ -346,3 +346,16 @@ def test_an_agenda_item_named_after_a_country_still_names_the_country():
     assert found(issues, "peace on the Korean Peninsula") == [
         ("peace on the Korean Peninsula", agenda(5))
     ]
+
+
+def test_an_honorific_out_of_office_needs_the_article(matcher):
+    """In 2022 "Mr. Trump" could be any Trump: the article naming Donald Trump settles it."""
+    day = date(2022, 3, 1)
+    assert found(matcher, "Mr. Trump said", day) == []
+    texts = ["Donald Trump spoke in Ohio.", "Mr. Trump said"]
+    assert [m.target for m in matcher.find_in_article(texts, day)[1]] == [leader(TRUMP)]
+
+
+def test_a_shared_surname_in_office_still_needs_the_article(matcher):
+    """Only one Lee is in office in 2026, but "Mr. Lee" may be Samsung's chairman."""
+    assert found(matcher, "Samsung's chairman Lee Jae-yong arrived. Mr. Lee said") == []
