@@ -286,3 +286,35 @@ def test_loading_again_keeps_renames_and_does_not_bring_back_merged_entities():
     assert report.created["leader"] == 0
     assert Leader.objects.get(key="lee-jae-myung").name == "President Lee Jae-myung"
     assert not Leader.objects.filter(name="Shinzo Abe").exists()
+
+
+@pytest.mark.django_db
+def test_loading_again_corrects_the_terms_an_earlier_release_got_wrong():
+    gazetteer_load()
+    # The archive as the earlier release left it, and one term an editor changed.
+    cho, han, choi, powell = (
+        Leader.objects.get(key=key)
+        for key in ("cho-hyun", "han-duck-soo", "choi-sang-mok", "colin-powell")
+    )
+    cho.terms.update(start=date(2025, 7, 19))
+    han.terms.filter(office="Prime Minister", start=date(2022, 5, 21)).update(end=date(2025, 5, 1))
+    LeaderTerm.objects.create(
+        leader=choi, office="Acting President", start=date(2025, 5, 1), end=date(2025, 5, 2)
+    )
+    powell.terms.update(start=date(2001, 1, 22))
+
+    report = gazetteer_load()
+
+    assert report.corrected == 3
+    assert list(cho.terms.values_list("start", "end")) == [(date(2025, 7, 21), None)]
+    assert han.terms.get(office="Prime Minister", start=date(2022, 5, 21)).end == date(2025, 5, 2)
+    assert not choi.terms.filter(start=date(2025, 5, 1)).exists()
+    assert powell.terms.filter(start=date(2001, 1, 22)).exists()  # the editor's, kept
+    assert gazetteer_load().corrected == 0
+
+
+def test_a_superseded_term_is_not_also_a_current_one():
+    for leader in GAZETTEER.leaders:
+        current = {(t.office, t.start, t.end) for t in leader.terms}
+        for term in leader.superseded:
+            assert (term.office, term.start, term.end) not in current, leader.name

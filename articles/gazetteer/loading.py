@@ -3,7 +3,10 @@
 An entity is recognised by its gazetteer key (also after an editor renamed it or merged it
 into another), else by its exact name (an entity an editor or a test created first). Found
 entities gain the aliases, terms and blank fields they lack; names, descriptions and slugs
-that editors changed are left alone; nothing is ever deleted.
+that editors changed are left alone; no entity is ever deleted. A term stored exactly as an
+earlier release shipped it before a source corrected it (`superseded` in leaders.toml) is
+brought to the corrected dates, or removed if the sources showed it never happened; a term
+an editor changed is left alone.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ class LoadReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     terms: int = 0
+    corrected: int = 0
 
     def summary(self) -> str:
         parts = [
@@ -33,7 +37,7 @@ class LoadReport:
                 ("agenda", "agenda items"),
             )
         ]
-        return "; ".join(parts) + f"; {self.terms} new terms"
+        return "; ".join(parts) + f"; {self.terms} new terms, {self.corrected} corrected"
 
 
 class _Index:
@@ -136,6 +140,7 @@ def gazetteer_load(*, gazetteer: Gazetteer | None = None) -> LoadReport:
             ):
                 changed.append(entity)
         _save(Leader, report, "leader", new, changed, ["family_name", "country"])
+        report.corrected = _terms_correct(gazetteer, leaders, by_code)
         report.terms = _terms_load(gazetteer, leaders, by_code)
 
         items = _Index(AgendaItem)
@@ -159,6 +164,44 @@ def gazetteer_load(*, gazetteer: Gazetteer | None = None) -> LoadReport:
                 changed.append(entity)
         _save(AgendaItem, report, "agenda", new, changed, ["description", "clues"])
     return report
+
+
+def _terms_correct(gazetteer: Gazetteer, leaders: _Index, by_code: dict[str, Country]) -> int:
+    """Bring stored terms that still have superseded dates to the corrected term of the same
+    office that is not stored yet (the one starting nearest), or remove them; how many."""
+    corrected = 0
+    for record in gazetteer.leaders:
+        if not record.superseded:
+            continue
+        leader = leaders.by_key[record.key]
+        stored = list(LeaderTerm.objects.filter(leader=leader))
+        for old in record.superseded:
+            row = next(
+                (
+                    t
+                    for t in stored
+                    if (t.office, t.start, t.end) == (old.office, old.start, old.end)
+                ),
+                None,
+            )
+            if row is None:
+                continue  # never loaded, already corrected, or changed by an editor
+            have = {(t.office, t.start, t.end) for t in stored}
+            fresh = [
+                t
+                for t in record.terms
+                if t.office == old.office and (t.office, t.start, t.end) not in have
+            ]
+            if fresh:
+                term = min(fresh, key=lambda t: abs((t.start - old.start).days))
+                row.start, row.end = term.start, term.end
+                row.country = by_code.get(term.country)
+                row.save()
+            else:
+                stored.remove(row)
+                row.delete()
+            corrected += 1
+    return corrected
 
 
 def _terms_load(gazetteer: Gazetteer, leaders: _Index, by_code: dict[str, Country]) -> int:

@@ -32,6 +32,8 @@ class LeaderRecord:
     country: str
     aliases: tuple[str, ...]
     terms: tuple[TermRecord, ...]
+    # Terms as an earlier release shipped them, before a source corrected them.
+    superseded: tuple[TermRecord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,22 +95,26 @@ def _leader(entry: dict) -> LeaderRecord:
         generated = name_variants(
             entry["family_name"], entry["given_name"], both_orders=country in FAMILY_FIRST
         )
-    terms = tuple(
-        TermRecord(
-            office=term["office"],
-            country=term.get("country", country),
-            start=term["start"],
-            end=term.get("end"),
+
+    def terms(field: str) -> tuple[TermRecord, ...]:
+        return tuple(
+            TermRecord(
+                office=term["office"],
+                country=term.get("country", country),
+                start=term["start"],
+                end=term.get("end"),
+            )
+            for term in entry.get(field, ())
         )
-        for term in entry.get("terms", ())
-    )
+
     return LeaderRecord(
         key=entry["key"],
         name=entry["name"],
         family_name=entry.get("family_name", ""),
         country=country,
         aliases=_unique([*generated, *entry.get("aliases", ())], besides=entry["name"]),
-        terms=terms,
+        terms=terms("terms"),
+        superseded=terms("superseded"),
     )
 
 
