@@ -318,3 +318,16 @@ def test_a_superseded_term_is_not_also_a_current_one():
         current = {(t.office, t.start, t.end) for t in leader.terms}
         for term in leader.superseded:
             assert (term.office, term.start, term.end) not in current, leader.name
+
+
+@pytest.mark.django_db
+def test_loading_again_adds_the_clue_lines_an_item_lacks():
+    gazetteer_load()
+    item = AgendaItem.objects.get(key="north-korean-missile-program")
+    item.clues = ["North Korea + ballistic missile"]  # an earlier release's narrower rule
+    item.save()
+
+    gazetteer_load()
+
+    item.refresh_from_db()
+    assert item.clues == ["North Korea + ballistic missile", *AGENDA[item.name].clues]

@@ -2,11 +2,11 @@
 
 An entity is recognised by its gazetteer key (also after an editor renamed it or merged it
 into another), else by its exact name (an entity an editor or a test created first). Found
-entities gain the aliases, terms and blank fields they lack; names, descriptions and slugs
-that editors changed are left alone; no entity is ever deleted. A term stored exactly as an
-earlier release shipped it before a source corrected it (`superseded` in leaders.toml) is
-brought to the corrected dates, or removed if the sources showed it never happened; a term
-an editor changed is left alone.
+entities gain the aliases, clue lines, terms and blank fields they lack; names, descriptions
+and slugs that editors changed are left alone; no entity is ever deleted. A term stored
+exactly as an earlier release shipped it before a source corrected it (`superseded` in
+leaders.toml) is brought to the corrected dates, or removed if the sources showed it never
+happened; a term an editor changed is left alone.
 """
 
 from __future__ import annotations
@@ -78,6 +78,13 @@ class _Index:
 def _with_aliases(entity: Entity, aliases) -> bool:
     missing = [a for a in aliases if a not in entity.aliases and a != entity.name]
     entity.aliases = [*entity.aliases, *missing]
+    return bool(missing)
+
+
+def _with_clues(item: AgendaItem, clues) -> bool:
+    """Add the clue lines the item lacks (a widened rule arrives as a new line)."""
+    missing = [c for c in clues if c not in item.clues]
+    item.clues = [*item.clues, *missing]
     return bool(missing)
 
 
@@ -158,7 +165,8 @@ def gazetteer_load(*, gazetteer: Gazetteer | None = None) -> LoadReport:
                 new.append(entity)
             elif (
                 _with_aliases(entity, record.aliases)
-                | _fill(entity, description=record.description, clues=list(record.clues))
+                | _with_clues(entity, record.clues)
+                | _fill(entity, description=record.description)
                 | (entity in items.adopted)
             ):
                 changed.append(entity)
