@@ -60,6 +60,10 @@ def test_summary_names_the_range_the_total_and_the_busiest_month():
         "4 mentions from November 2025 to February 2026; the most, 3, in February 2026."
     )
     assert chart.counted_months == [(date(2025, 11, 1), 1), (date(2026, 2, 1), 3)]
+    assert [(row.iso, row.label, row.count) for row in chart.table_rows] == [
+        ("2025-11", "November 2025", 1),
+        ("2026-02", "February 2026", 3),
+    ]
 
 
 def test_summary_of_a_single_month():
