@@ -23,6 +23,7 @@ from articles.matching import Matcher
 from articles.models import Article, Paragraph
 from articles.paragraphs import paragraphs_replace
 from articles.parsing import EditorialFormatError, ParsedEditorial, parse_editorial
+from articles.planner_statistics import planner_statistics_refresh
 from articles.slugs import unique_slugs
 from articles.sources import SourceError, SourceFile
 from articles.tagging import (
@@ -294,4 +295,6 @@ def editorials_import(
             record(batch_write(batch, matcher))
         if dry_run:
             transaction.set_rollback(True)
+    if not dry_run and (report.count(Fate.IMPORTED) or report.count(Fate.UPDATED)):
+        planner_statistics_refresh()
     return report
