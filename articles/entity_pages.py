@@ -44,7 +44,7 @@ def quotes_by_article(
         Mention.objects.in_articles([article.pk for article in articles])
         .of(entity)
         .select_related("paragraph")
-        .order_by("paragraph__article", "paragraph__position", "start", "end")
+        .order_by("article_id", "paragraph__position", "start", "end")
     )
     spans: dict[int, dict] = defaultdict(dict)  # article id -> paragraph -> spans
     for mention in mentions:
@@ -71,7 +71,7 @@ def mentions_per_month(entity: Entity) -> list[tuple[date, int]]:
     """(month, mentions) rows, oldest first, by the publication month (in KST) of the editorial."""
     rows = (
         Mention.objects.of(entity)
-        .annotate(month=LocalMonth("paragraph__article__published_at"))
+        .annotate(month=LocalMonth("article__published_at"))
         .values("month")
         .annotate(count=Count("id"))
         .order_by("month")

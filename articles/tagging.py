@@ -36,6 +36,7 @@ from articles.models import Mention as MentionRow
 RETAG_BATCH_SIZE = 200
 MENTION_FIELDS = (
     "paragraph",
+    "article",
     "start",
     "end",
     "kind",
@@ -169,6 +170,7 @@ def tags_write(*, found: Sequence[Found], fresh: bool = False) -> TagChanges:
             rows.append(
                 (
                     paragraph_id,
+                    article_id,
                     mention.start,
                     mention.end,
                     kind,

@@ -38,6 +38,7 @@ def insert(rows: list, ids: dict[tuple[str, str], int]) -> None:
                 mentions.append(
                     Mention(
                         paragraph_id=paragraph_id[article.id, position],
+                        article_id=article.id,
                         start=begin,
                         end=end,
                         kind=kind,

@@ -127,7 +127,7 @@ class MentionQuerySet(RowsQuerySet):
 
     def in_articles(self, articles):
         """Mentions in these articles (ids, instances or a QuerySet)."""
-        return self.filter(paragraph__article__in=articles)
+        return self.filter(article__in=articles)
 
     def in_text_order(self):
         return self.order_by("paragraph__position", "start", "end")
@@ -137,11 +137,17 @@ class Mention(EntityReference):
     """Where the tagger found an entity: a paragraph and the [start, end) offsets in its text,
     in characters (code points), as annotations count them.
 
-    A bulk import writes hundreds of thousands of these, so the table is lean: no article
-    column (the paragraph has it) and indexes on the entity links only where they are set.
+    A bulk import writes hundreds of thousands of these, so the table is lean: indexes on
+    the entity links only where they are set. `article` repeats the paragraph's article
+    (set from it on save; bulk writers set it themselves): an entity page's chart counts
+    thousands of mentions by their editorial's month, and reaching the editorial through
+    each paragraph made PostgreSQL read the whole paragraphs table for it.
     """
 
     paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="mentions", editable=False
+    )
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
 
@@ -165,6 +171,11 @@ class Mention(EntityReference):
 
     def __str__(self) -> str:
         return f"{self.entity} in ¶{self.paragraph_id} [{self.start}:{self.end}]"
+
+    def save(self, *args, **kwargs):
+        if self.article_id is None and self.paragraph_id is not None:
+            self.article_id = self.paragraph.article_id
+        super().save(*args, **kwargs)
 
     @property
     def text(self) -> str:
