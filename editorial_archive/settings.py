@@ -96,6 +96,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The planner's default cost of a random page read (4) is a spinning disk's. With the
+    # archive in memory or on SSD, a common word's search read the whole index table
+    # (40 ms on 10,000 editorials) instead of its entries through the GIN index (15 ms).
+    # PG_RANDOM_PAGE_COST= (empty) leaves the server's own setting.
+    random_page_cost = os.environ.get("PG_RANDOM_PAGE_COST", "1.1")
+    if random_page_cost:
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options["options"] = (
+            f"{options.get('options', '')} -c random_page_cost={float(random_page_cost)}".strip()
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

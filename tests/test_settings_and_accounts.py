@@ -15,7 +15,11 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 def settings_in_subprocess(env: dict[str, str], expression: str) -> subprocess.CompletedProcess:
     """Import the settings with the given environment and print one expression."""
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "PG_RANDOM_PAGE_COST"}
+    }
     return subprocess.run(
         [sys.executable, "-c", f"from editorial_archive import settings; print({expression})"],
         cwd=PROJECT,
@@ -45,6 +49,22 @@ def test_database_url_selects_the_database():
         "settings.DATABASES['default']['HOST'], settings.DATABASES['default']['NAME']",
     )
     assert result.stdout.strip() == "db.example archive"
+
+
+@pytest.mark.parametrize(
+    ("setting", "options"),
+    [
+        ({}, "-c random_page_cost=1.1"),
+        ({"PG_RANDOM_PAGE_COST": "2"}, "-c random_page_cost=2.0"),
+        ({"PG_RANDOM_PAGE_COST": ""}, "None"),
+    ],
+)
+def test_postgresql_is_told_that_random_reads_are_cheap_unless_left_to_the_server(setting, options):
+    result = settings_in_subprocess(
+        {"DATABASE_URL": "postgres://someone@db.example:5433/archive", **setting},
+        "settings.DATABASES['default'].get('OPTIONS', {}).get('options')",
+    )
+    assert result.stdout.strip() == options
 
 
 @pytest.mark.django_db
