@@ -11,17 +11,32 @@ rows per table, so it costs about half a second on 10,000 editorials and little 
 many more.
 """
 
-from django.db import connections
+import logging
+
+from django.db import DatabaseError, connections, transaction
+
+logger = logging.getLogger(__name__)
 
 # SQLite: rows sampled per index, so that ANALYZE stays quick however large the archive.
 SQLITE_ANALYSIS_LIMIT = 1000
 
 
-def planner_statistics_refresh(*, using: str = "default") -> None:
-    """Re-read the statistics of every table of the database."""
+def planner_statistics_refresh(*, using: str = "default") -> bool:
+    """Re-read the statistics of every table of the database; True if it could.
+
+    Best effort: the import has written its editorials by now, so a refresh that cannot run
+    (SQLite's write lock taken by another connection, say) is logged and leaves them alone,
+    inside a savepoint so that a surrounding transaction goes on.
+    """
     connection = connections[using]
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_LIMIT:d}")
-        if connection.vendor in {"sqlite", "postgresql"}:
+    if connection.vendor not in {"sqlite", "postgresql"}:
+        return False
+    try:
+        with transaction.atomic(using=using), connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_LIMIT:d}")
             cursor.execute("ANALYZE")
+    except DatabaseError as error:
+        logger.warning("Planner statistics not refreshed after the import: %s", error)
+        return False
+    return True

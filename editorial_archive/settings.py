@@ -5,6 +5,7 @@ archive refuses to start on the development secret key.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -96,6 +97,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a database file, not SQLite's shared in-memory database: there, a thread
+    # writing (the admin's background import) while the live server reads gets "table is
+    # locked" at once, where a file's connections wait for each other as in production.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"editorial_archive_test_{os.getpid()}.sqlite3")
+    }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The planner's default cost of a random page read (4) is a spinning disk's. With the
     # archive in memory or on SSD, a common word's search read the whole index table
