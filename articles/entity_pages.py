@@ -10,8 +10,7 @@ from datetime import date
 from django.db.models import Count
 
 from .excerpts import Excerpt, excerpt
-from .models import KINDS, Article, Entity, Mention
-from .models.functions import LocalMonth
+from .models import KINDS, Article, Entity, Mention, MentionMonth
 
 QUOTES_PER_EDITORIAL = 3
 CO_MENTIONS_PER_KIND = 10
@@ -68,15 +67,17 @@ def quotes_by_article(
 
 
 def mentions_per_month(entity: Entity) -> list[tuple[date, int]]:
-    """(month, mentions) rows, oldest first, by the publication month (in KST) of the editorial."""
+    """(month, mentions) rows, oldest first, by the publication month (in KST) of the editorial.
+
+    Read from the counts the database keeps as mentions are written (MentionMonth), not by
+    counting the entity's mentions: a frequent entity has thousands.
+    """
     rows = (
-        Mention.objects.of(entity)
-        .annotate(month=LocalMonth("article__published_at"))
-        .values("month")
-        .annotate(count=Count("id"))
+        MentionMonth.objects.filter(kind=entity.kind, entity_id=entity.pk, mentions__gt=0)
         .order_by("month")
+        .values_list("month", "mentions")
     )
-    return [(row["month"], row["count"]) for row in rows]
+    return list(rows)
 
 
 def co_mentioned(entity: Entity, *, limit: int = CO_MENTIONS_PER_KIND) -> list[tuple[str, list]]:

@@ -1,11 +1,13 @@
 """Editorials, their paragraphs, the entity kinds, and tags with where they were found.
 
 One module per concern: `articles` (Article, Paragraph), `entities` (Leader, LeaderTerm,
-Country, AgendaItem), `tagging` (the tag tables, Mention, TagRejection).
+Country, AgendaItem), `tagging` (the tag tables, Mention, TagRejection), `mention_months`
+(mentions counted per entity and month, for the charts).
 """
 
 from .articles import Article, ArticleQuerySet, Paragraph, ParagraphQuerySet
 from .entities import AgendaItem, Country, Entity, Leader, LeaderTerm
+from .mention_months import MentionMonth
 from .rows import RowsQuerySet
 from .tagging import (
     KINDS,
@@ -33,6 +35,7 @@ __all__ = [
     "Leader",
     "LeaderTerm",
     "Mention",
+    "MentionMonth",
     "MentionQuerySet",
     "Paragraph",
     "ParagraphQuerySet",
