@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count
+from django.db import connection
 
 from .excerpts import Excerpt, excerpt
 from .models import KINDS, Article, Entity, Mention, MentionMonth
@@ -85,19 +85,37 @@ def co_mentioned(entity: Entity, *, limit: int = CO_MENTIONS_PER_KIND) -> list[t
 
     Each entity carries `shared`, the number of editorials tagged with both; one query a kind.
     """
-    # Read from the tag tables alone, counting index entries: the editorials themselves are
-    # not needed to count them.
-    articles = KINDS[entity.kind].through.objects.filter(tag=entity).values("content_object_id")
+    # Counted in the tag tables alone (their index holds both columns), by tag id first, so
+    # that only the counted entities are joined to their names: the editorials themselves
+    # are not needed. Grouping the joined rows instead cost twice as much.
+    source = KINDS[entity.kind].through._meta
     groups = []
     for kind, heading in CO_MENTION_HEADINGS:
-        model = KINDS[kind].entity
-        # Only what a link needs: fewer columns to group by.
-        others = model.objects.filter(tagged_items__content_object_id__in=articles).only(
-            "name", "slug"
+        model, through = KINDS[kind].entity, KINDS[kind].through._meta
+        # An entity is not shown as mentioned alongside itself.
+        itself, params = (" WHERE e.id <> %s", [entity.pk]) if model is type(entity) else ("", [])
+        top = list(
+            model.objects.raw(
+                f"""SELECT e.id, e.name, e.slug, c.shared FROM (
+                    SELECT t.{_column(through, "tag")} AS tag_id, COUNT(*) AS shared
+                    FROM {_table(through)} t
+                    WHERE t.{_column(through, "content_object")} IN (
+                        SELECT s.{_column(source, "content_object")} FROM {_table(source)} s
+                        WHERE s.{_column(source, "tag")} = %s)
+                    GROUP BY t.{_column(through, "tag")}
+                ) c JOIN {_table(model._meta)} e ON e.id = c.tag_id{itself}
+                ORDER BY c.shared DESC, e.name LIMIT %s""",
+                [entity.pk, *params, limit],
+            )
         )
-        if model is type(entity):
-            others = others.exclude(pk=entity.pk)
-        top = list(others.annotate(shared=Count("*")).order_by("-shared", "name")[:limit])
         if top:
             groups.append((heading, top))
     return groups
+
+
+def _table(meta) -> str:
+    return connection.ops.quote_name(meta.db_table)
+
+
+def _column(meta, field_name: str) -> str:
+    return connection.ops.quote_name(meta.get_field(field_name).column)
