@@ -8,6 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+# The admin import tests' fixtures (`import_settings`, `staff_client`), declared once.
+pytest_plugins = ["tests.admin_import_support"]
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",

@@ -4,8 +4,7 @@ import pytest
 from pytest_django.asserts import assertContains
 
 from articles.models import Article
-from tests import test_admin_import_support as support
-from tests.test_admin_import_support import (
+from tests.admin_import_support import (
     UPLOAD_URL,
     confirm,
     editorial,
@@ -13,10 +12,6 @@ from tests.test_admin_import_support import (
     upload,
     zip_file,
 )
-
-# Fixtures shared by the admin import tests.
-import_settings = support.import_settings
-staff_client = support.staff_client
 
 pytestmark = pytest.mark.django_db
 

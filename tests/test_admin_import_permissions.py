@@ -2,18 +2,14 @@
 
 import pytest
 
-from tests import test_admin_import_support as support
-from tests.factories import user_factory
-from tests.test_admin_import_support import (
+from tests.admin_import_support import (
     UPLOAD_URL,
     editorial,
     importer_user,
     text_file,
     upload,
 )
-
-# Fixtures shared by the admin import tests.
-import_settings = support.import_settings
+from tests.factories import user_factory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,20 +5,15 @@ from django.apps import apps
 from django.db import connection
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests import test_admin_import_support as support
-from tests.factories import country_factory
-from tests.sample_editorials import sample_paragraphs
-from tests.test_admin_import_support import (
+from tests.admin_import_support import (
     confirm,
     editorial,
     text_file,
     upload,
     zip_file,
 )
-
-# Fixtures shared by the admin import tests.
-import_settings = support.import_settings
-staff_client = support.staff_client
+from tests.factories import country_factory
+from tests.sample_editorials import sample_paragraphs
 
 pytestmark = pytest.mark.django_db
 

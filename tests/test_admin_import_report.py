@@ -7,18 +7,13 @@ import pytest
 
 from articles.models import Article
 from imports.models import ImportBatch
-from tests import test_admin_import_support as support
-from tests.test_admin_import_support import (
+from tests.admin_import_support import (
     confirm,
     editorial,
     text_file,
     upload,
     zip_file,
 )
-
-# Fixtures shared by the admin import tests.
-import_settings = support.import_settings
-staff_client = support.staff_client
 
 pytestmark = pytest.mark.django_db
 

@@ -6,19 +6,14 @@ from pytest_django.asserts import assertContains
 from annotations.models import Annotation
 from articles.models import Article
 from imports.models import ImportBatch, Status
-from tests import test_admin_import_support as support
-from tests.factories import annotation_factory
-from tests.sample_editorials import sample_paragraphs
-from tests.test_admin_import_support import (
+from tests.admin_import_support import (
     confirm,
     editorial,
     text_file,
     upload,
 )
-
-# Fixtures shared by the admin import tests.
-import_settings = support.import_settings
-staff_client = support.staff_client
+from tests.factories import annotation_factory
+from tests.sample_editorials import sample_paragraphs
 
 pytestmark = pytest.mark.django_db
 

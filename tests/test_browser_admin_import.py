@@ -9,7 +9,7 @@ from django.test import Client
 
 from articles.models import Article
 from tests.accessibility import serious_violations
-from tests.test_admin_import_support import editorial, importer_user
+from tests.admin_import_support import editorial, importer_user
 
 pytestmark = [pytest.mark.browser]
 

@@ -1,6 +1,7 @@
 """Shared helpers of the admin import tests (no tests here): users, files, upload and confirm.
 
-Kept in one module so that each `test_admin_import_*.py` file states only its behaviours.
+Kept in one module so that each `test_admin_import_*.py` file states only its behaviours;
+conftest.py registers it as a plugin, so its fixtures need no import.
 """
 
 import io
