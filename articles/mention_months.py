@@ -15,12 +15,8 @@ triggers written anew (`manage.py retag_articles` does not).
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from django.conf import settings
-from django.utils import timezone
-
 from .models import Article, Mention, MentionMonth
+from .models.functions import local_month_sql
 
 TRIGGERS = ("mention_month_added", "mention_month_removed", "mention_month_moved")
 ARTICLE_TRIGGER = "mention_month_redated"
@@ -41,13 +37,7 @@ def _names(connection) -> dict[str, str]:
 
 def month_sql(connection, column: str) -> str:
     """The first day of a timestamp's month in the archive's time zone, as SQL."""
-    if connection.vendor == "postgresql":
-        zone = settings.TIME_ZONE.replace("'", "''")
-        return f"CAST(date_trunc('month', {column} AT TIME ZONE '{zone}') AS date)"
-    zone = timezone.get_current_timezone()
-    offset = datetime(timezone.now().year, 1, 1, tzinfo=zone).utcoffset()
-    seconds = int(offset.total_seconds()) if offset else 0
-    return f"date({column}, '{seconds:+d} seconds', 'start of month')"
+    return local_month_sql(connection.vendor, column)
 
 
 def _change_sql(connection, row: str, sign: str) -> str:

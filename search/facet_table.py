@@ -19,12 +19,8 @@ taggit's managers are all counted.
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from django.conf import settings
-from django.utils import timezone
-
 from articles.models import Article
+from articles.models.functions import new_year_offset, zone_literal
 from search.facets import ENTITY_FACETS, EntityFacet
 
 TABLE = "search_facet"
@@ -122,10 +118,7 @@ class FacetTable:
 class SQLiteFacetTable(FacetTable):
     def year_sql(self, column: str) -> str:
         # The zone's offset at New Year, written into the SQL (see the module docstring).
-        zone = timezone.get_current_timezone()
-        offset = datetime(timezone.now().year, 1, 1, tzinfo=zone).utcoffset()
-        seconds = int(offset.total_seconds()) if offset else 0
-        return f"CAST(strftime('%Y', {column}, '{seconds:+d} seconds') AS INTEGER)"
+        return f"CAST(strftime('%Y', {column}, {new_year_offset()}) AS INTEGER)"
 
     def create_table_sql(self) -> list[str]:
         return [
@@ -206,8 +199,7 @@ class SQLiteFacetTable(FacetTable):
 
 class PostgreSQLFacetTable(FacetTable):
     def year_sql(self, column: str) -> str:
-        zone = settings.TIME_ZONE.replace("'", "''")
-        return f"CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE '{zone}') AS INTEGER)"
+        return f"CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE {zone_literal()}) AS INTEGER)"
 
     def create_table_sql(self) -> list[str]:
         return [
