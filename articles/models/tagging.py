@@ -54,34 +54,26 @@ class TaggedAgendaItem(TaggedEntity):
     tag = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="tagged_items")
 
 
+def _entity_link(entity: type[Entity]) -> models.ForeignKey:
+    """One of EntityReference's three links; two of the three are null in every row, so
+    there is no plain index on it (see the partial indexes of the concrete models)."""
+    return models.ForeignKey(
+        entity,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        db_index=False,
+    )
+
+
 class EntityReference(models.Model):
     """Points at one entity of any kind: `kind` says which of the three links is set."""
 
     kind = models.CharField(max_length=10, choices=EntityKind.choices)
-    leader = models.ForeignKey(
-        Leader,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="%(class)ss",
-        db_index=False,  # two of the three are null: see the partial indexes
-    )
-    country = models.ForeignKey(
-        Country,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="%(class)ss",
-        db_index=False,  # two of the three are null: see the partial indexes
-    )
-    agenda_item = models.ForeignKey(
-        AgendaItem,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="%(class)ss",
-        db_index=False,  # two of the three are null: see the partial indexes
-    )
+    leader = _entity_link(Leader)
+    country = _entity_link(Country)
+    agenda_item = _entity_link(AgendaItem)
 
     class Meta:
         abstract = True
