@@ -497,7 +497,26 @@ def _longest_first(finds: list[_Find]) -> list[_Find]:
     else:
         issues = [f for f in finds if f.layers & ISSUES]
         kept = _non_overlapping(issues) + _non_overlapping([f for f in finds if f.layers & OTHERS])
+    kept += _countries_in_titles(finds, kept)
     return sorted((f for f in kept if f.targets or f.open_between), key=lambda f: (f.start, f.end))
+
+
+def _countries_in_titles(finds: list[_Find], kept: list[_Find]) -> list[_Find]:
+    """The countries a kept title names before its surname: "North Korean leader Kim" is
+    also a mention of North Korea (the surname itself, last, is only the person)."""
+    titles = [k for k in kept if k.titled]
+    if not titles:
+        return []
+    inside = [
+        f
+        for f in finds
+        if not f.titled and any(t.start <= f.start and f.end < t.end for t in titles)
+    ]
+    return [
+        f
+        for f in _non_overlapping(inside)  # "North Korean", not "Korean" in it
+        if f.targets and all(t.kind == COUNTRY for t in f.targets)
+    ]
 
 
 def _non_overlapping(finds: list[_Find]) -> list[_Find]:

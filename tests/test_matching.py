@@ -359,3 +359,16 @@ def test_an_honorific_out_of_office_needs_the_article(matcher):
 def test_a_shared_surname_in_office_still_needs_the_article(matcher):
     """Only one Lee is in office in 2026, but "Mr. Lee" may be Samsung's chairman."""
     assert found(matcher, "Samsung's chairman Lee Jae-yong arrived. Mr. Lee said") == []
+
+
+def test_a_surname_that_names_a_country_is_still_only_a_person():
+    title = Matcher(
+        names=[Name("Oman", (country(OMAN),))],
+        titles={"President": ["President"]},
+        family_names={TRUMP: "Oman"},
+        terms=[Term(TRUMP, "President", None, date(2020, 1, 1))],
+    )
+
+    assert [m.target for m in title.find("President Oman spoke.", date(2025, 1, 1))] == [
+        leader(TRUMP)
+    ]

@@ -40,6 +40,12 @@ def test_north_korean_leader_kim_is_the_ruler_of_the_day(found, day, leader):
     )
 
 
+def test_the_country_in_a_title_is_mentioned_with_its_holder(found):
+    mentions = found("North Korean leader Kim staged a test.", date(2025, 10, 1))
+
+    assert mentions == [("North Korean", "North Korea"), ("North Korean leader Kim", "Kim Jong-un")]
+
+
 def test_a_leader_kim_of_anywhere_else_is_nobody(found):
     assert found("Opposition leader Kim spoke in Seoul.", date(2025, 10, 1)) == [
         ("Seoul", "South Korea")
