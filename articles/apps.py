@@ -1,8 +1,14 @@
 """The articles app: editorials, their paragraphs and the entities they discuss."""
 
 from django.apps import AppConfig
+from django.core import checks
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Editorials"
+
+    def ready(self):
+        from articles.checks import mention_months_zone_check
+
+        checks.register(mention_months_zone_check, checks.Tags.database)

@@ -9,17 +9,25 @@ and raw SQL all go through them.
 
 The month is the editorial's month in the archive's time zone, written into the triggers:
 PostgreSQL converts with the zone's rules; SQLite shifts by the zone's offset at New Year
-(exact for Asia/Seoul). After changing TIME_ZONE, call `mention_months_rebuild()` with the
-triggers written anew (`manage.py retag_articles` does not).
+(exact for Asia/Seoul). After changing TIME_ZONE, run `manage.py rebuild_mention_months`
+(the system check `articles.W001` says when it is needed).
 """
 
 from __future__ import annotations
 
+from django.db import connections, transaction
+
 from .models import Article, Mention, MentionMonth
 from .models.functions import local_month_sql
+from .zoned_sql import VENDORS
 
 TRIGGERS = ("mention_month_added", "mention_month_removed", "mention_month_moved")
 ARTICLE_TRIGGER = "mention_month_redated"
+# The stored SQL that holds the time zone, by vendor: triggers, or trigger functions.
+ZONED = {
+    "sqlite": [*TRIGGERS, ARTICLE_TRIGGER],
+    "postgresql": ["mention_month_changed", "mention_month_redated"],
+}
 
 
 def _names(connection) -> dict[str, str]:
@@ -150,10 +158,21 @@ def mention_months_rebuild(cursor, connection) -> None:
     )
 
 
+def mention_months_rewrite(*, using: str = "default") -> None:
+    """Write the triggers anew (for the current TIME_ZONE) and count every mention again."""
+    connection = connections[using]
+    if connection.vendor not in VENDORS:
+        return
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        for statement in [*drop_sql(connection), *triggers_sql(connection)]:
+            cursor.execute(statement)
+        mention_months_rebuild(cursor, connection)
+
+
 def install(apps, schema_editor) -> None:
     """Migration step: the triggers, and the counts of the mentions already stored."""
     connection = schema_editor.connection
-    if connection.vendor not in {"sqlite", "postgresql"}:
+    if connection.vendor not in VENDORS:
         return
     for statement in triggers_sql(connection):
         schema_editor.execute(statement)
@@ -163,6 +182,6 @@ def install(apps, schema_editor) -> None:
 
 def uninstall(apps, schema_editor) -> None:
     connection = schema_editor.connection
-    if connection.vendor in {"sqlite", "postgresql"}:
+    if connection.vendor in VENDORS:
         for statement in drop_sql(connection):
             schema_editor.execute(statement)

@@ -11,7 +11,8 @@ PostgreSQL), and a second index `(kind, value)` lists the articles of one value.
 `value` is the entity's id, or for YEAR the calendar year of publication in the archive's
 time zone (PostgreSQL: exact; SQLite: shifted by the zone's offset at New Year, as the
 search engine's year_of() is, which is exact for Asia/Seoul). The zone is written into the
-triggers: after changing TIME_ZONE, run `rebuild_search_index`.
+triggers: after changing TIME_ZONE, run `rebuild_search_index` (the system check
+`search.W001` says when it is needed).
 
 Triggers rather than Django signals, so that rows written by `bulk_create`, raw SQL and
 taggit's managers are all counted.
@@ -49,6 +50,9 @@ def _published_at() -> str:
 
 class FacetTable:
     """The table's SQL for one database; subclasses say how triggers are written."""
+
+    # The stored SQL (triggers, or trigger functions) that holds the time zone.
+    zoned: tuple[str, ...] = ()
 
     def __init__(self, connection):
         self.connection = connection
@@ -116,6 +120,8 @@ class FacetTable:
 
 
 class SQLiteFacetTable(FacetTable):
+    zoned = ("search_facet_year_inserted", "search_facet_year_changed")
+
     def year_sql(self, column: str) -> str:
         # The zone's offset at New Year, written into the SQL (see the module docstring).
         return f"CAST(strftime('%Y', {column}, {new_year_offset()}) AS INTEGER)"
@@ -198,6 +204,8 @@ class SQLiteFacetTable(FacetTable):
 
 
 class PostgreSQLFacetTable(FacetTable):
+    zoned = ("search_facet_year_changed",)
+
     def year_sql(self, column: str) -> str:
         return f"CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE {zone_literal()}) AS INTEGER)"
 
