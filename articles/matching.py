@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -39,6 +39,16 @@ LEADER, COUNTRY, AGENDA = "leader", "country", "agenda"
 BLOCKING_WORDS = frozenset({"vice", "deputy", "assistant", "first", "second", "acting"})
 FORMER_WORDS = frozenset({"former", "then", "ex", "late"})
 DEFAULT_WINDOW = 150
+# A rule's clues also count together anywhere in one sentence of up to this many characters:
+# "halted seafood imports from Japan ... treated water from the Fukushima Daiichi plant".
+SENTENCE_WINDOW = 300
+# The end of a sentence: a full stop, question or exclamation mark (and any closing quote or
+# bracket) before a space and a capital, but not the full stop of an initial ("U.S. Forces")
+# or of a title ("Mr. Trump").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
+    r"[.!?][\"\u201d\u2019)]*\s+[\"\u201c\u2018(]*[A-Z]"
+)
 # "Mr. Trump", "Ms Takaichi": written with and without the full stop.
 HONORIFICS = ("Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs")
 # "President-elect Trump" names whoever takes that office within this many days.
@@ -86,7 +96,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Rule:
-    """Tag `target` when one phrase of every group occurs within `window` characters."""
+    """Tag `target` when one phrase of every group occurs within `window` characters, or
+    within one sentence of up to SENTENCE_WINDOW characters."""
 
     target: Target
     groups: tuple[tuple[str, ...], ...]
@@ -119,6 +130,7 @@ class _Key:
     patterns: list[tuple[int, ...]] = field(default_factory=list)
     targets: set[Target] = field(default_factory=set)
     shield: bool = False
+    personal: bool = False  # also a person's name: not where it is part of one
     terms: list[Term] = field(default_factory=list)
     elect_terms: list[Term] = field(default_factory=list)  # "President-elect Lee"
     people: set[int] = field(default_factory=set)  # "Mr. Lee": every leader called Lee
@@ -222,6 +234,7 @@ class Matcher:
         terms: Iterable[Term] = (),
         rules: Iterable[Rule] = (),
         honorifics: Iterable[str] = HONORIFICS,
+        personal_names: Iterable[str] = (),
     ):
         self._keys: dict[str, _Key] = {}
         for name in names:
@@ -229,6 +242,10 @@ class Matcher:
             if key is not None:
                 key.targets.update(name.targets)
                 key.shield = key.shield or not name.targets
+        for text in personal_names:
+            key = self._key(text, pattern_from=text)
+            if key is not None:
+                key.personal = True
         terms = list(terms)
         family_names = family_names or {}
         self._terms_of: dict[int, list[Term]] = {}
@@ -343,6 +360,8 @@ class Matcher:
             end = start + key.length
             if end < size and text[end] in CURRENCY_SIGNS:
                 continue
+            if key.personal and _in_a_personal_name(text, start, end):
+                continue
             if key.named:
                 finds.append(_Find(start, end, key.tags, layers=key.layers))
             if key.titled:
@@ -365,7 +384,7 @@ class Matcher:
                 Unresolved(f.start, f.end, f.open_between) for f in kept if f.open_between
             ]
         if clue_hits:
-            mentions.extend(self._rule_mentions(clue_hits, mentions))
+            mentions.extend(self._rule_mentions(text, clue_hits, mentions))
             mentions.sort(key=_mention_order)
         return mentions, unresolved
 
@@ -402,15 +421,16 @@ class Matcher:
         return leaders, len(leaders) == 1
 
     def _rule_mentions(
-        self, clue_hits: dict[int, list[tuple[int, int, int]]], mentions: list[Mention]
+        self, text: str, clue_hits: dict[int, list[tuple[int, int, int]]], mentions: list[Mention]
     ) -> list[Mention]:
-        """One mention per rule whose clue groups all occur within its window."""
+        """One mention per rule whose clue groups all occur within its window (or within one
+        sentence)."""
         found = []
         for rule_number, hits in clue_hits.items():
             rule = self.rules[rule_number]
             if len({group for _, _, group in hits}) < len(rule.groups):
                 continue
-            span = _smallest_window(sorted(hits), len(rule.groups), rule.window)
+            span = _smallest_window(sorted(hits), len(rule.groups), _window_fits(text, rule.window))
             if span is None:
                 continue
             start, end = span
@@ -444,6 +464,23 @@ def _name_goes_on(text: str, end: int) -> bool:
 
 _WORD_BEFORE = re.compile(r"([\w\u2019'.]+)[ \u00a0-]$")
 _QUALIFIER_GAP = re.compile(r"(?:[\u2019']s)?[ \u00a0-]")
+
+
+# A capitalised word right after a name, or right before it that is not a capitalised word
+# of the kind that opens a sentence ("The Jordan government", "In Jordan").
+_NAME_AFTER = re.compile(r"[ \u00a0][A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]$")
+_OPENERS = """The A An In On At For And But Or Of To From With By As Like Unlike Both Even While
+    Since Under After Before Between Without"""
+_SENTENCE_OPENERS = frozenset(_OPENERS.split())
+
+
+def _in_a_personal_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) stands in a person's name ("Michael Jordan")."""
+    if _NAME_AFTER.match(text, end):
+        return True
+    before = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1) not in _SENTENCE_OPENERS
 
 
 def _title_context(text: str, start: int, finds: list[_Find]) -> tuple[set[int] | None, bool]:
@@ -528,10 +565,22 @@ def _non_overlapping(finds: list[_Find]) -> list[_Find]:
     return kept
 
 
+def _window_fits(text: str, window: int) -> Callable[[int, int], bool]:
+    """Whether clues from `start` to `end` are close enough: within `window` characters, or
+    in one sentence of up to SENTENCE_WINDOW characters."""
+
+    def fits(start: int, end: int) -> bool:
+        if end - start <= window:
+            return True
+        return end - start <= SENTENCE_WINDOW and not _SENTENCE_END.search(text, start, end)
+
+    return fits
+
+
 def _smallest_window(
-    hits: list[tuple[int, int, int]], groups: int, window: int
+    hits: list[tuple[int, int, int]], groups: int, fits: Callable[[int, int], bool]
 ) -> tuple[int, int] | None:
-    """The shortest stretch holding a hit of every group, if one fits in `window` characters."""
+    """The shortest stretch holding a hit of every group, if one `fits`."""
     best = None
     counts: dict[int, int] = {}
     left = 0
@@ -540,7 +589,7 @@ def _smallest_window(
         while len(counts) == groups:
             start = hits[left][0]
             end = max(h[1] for h in hits[left : right + 1])
-            if end - start <= window and (best is None or end - start < best[1] - best[0]):
+            if (best is None or end - start < best[1] - best[0]) and fits(start, end):
                 best = (start, end)
             left_group = hits[left][2]
             counts[left_group] -= 1

@@ -18,7 +18,12 @@ from django.db import transaction
 from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
-from articles.gazetteer.reading import clue_groups, offices_read, shields_read
+from articles.gazetteer.reading import (
+    clue_groups,
+    offices_read,
+    personal_names_read,
+    shields_read,
+)
 from articles.matching import AGENDA, Matcher, Mention, Name, Rule, Target, Term
 from articles.models import (
     KINDS,
@@ -88,6 +93,7 @@ def matcher_build() -> Matcher:
         family_names=dict(Leader.objects.exclude(family_name="").values_list("id", "family_name")),
         terms=terms,
         rules=rules,
+        personal_names=personal_names_read(),
     )
 
 

@@ -249,9 +249,20 @@ def test_a_rule_tags_an_item_described_rather_than_named(matcher):
 
 
 def test_a_rule_needs_its_words_close_together(matcher):
-    far = "Fukushima " + "word " * 40 + "seafood imports"
-    assert agenda(FUKUSHIMA_BAN) not in targets(matcher, far)
-    assert agenda(FUKUSHIMA_BAN) not in targets(matcher, "Fukushima seafood is safe")
+    next_sentence = "Fukushima " + "word " * 30 + "ends. Then " + "word " * 5 + "seafood imports"
+    long_sentence = "Fukushima " + "word " * 60 + "seafood imports"
+    for text in (next_sentence, long_sentence, "Fukushima seafood is safe"):
+        assert agenda(FUKUSHIMA_BAN) not in targets(matcher, text)
+
+
+def test_a_rule_takes_its_words_from_anywhere_in_one_sentence(matcher):
+    sentence = (
+        "China halted seafood imports from Japan only months after partly lifting the ban it"
+        " had imposed when the U.S. ally Japan began to release treated water from the"
+        " Fukushima Daiichi nuclear plant."
+    )
+    assert len(sentence) > 150
+    assert agenda(FUKUSHIMA_BAN) in targets(matcher, sentence)
 
 
 def test_offsets_point_at_the_mention_in_the_original_text(matcher):
@@ -372,3 +383,22 @@ def test_a_surname_that_names_a_country_is_still_only_a_person():
     assert [m.target for m in title.find("President Oman spoke.", date(2025, 1, 1))] == [
         leader(TRUMP)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        ("Basketball legend Michael Jordan once said", False),
+        ("Chad Williams, a former interrogator, said", False),
+        ("Talks in Jordan and Chad resumed.", True),
+        ("The Jordan government agreed.", True),
+        ("Jordan agreed.", True),
+    ],
+)
+def test_a_country_that_is_also_a_persons_name_is_not_tagged_inside_one(text, tagged):
+    countries = Matcher(
+        names=[Name("Jordan", (country(OMAN),)), Name("Chad", (country(TAIWAN),))],
+        personal_names=["Jordan", "Chad"],
+    )
+
+    assert bool(countries.find(text, DAY)) is tagged

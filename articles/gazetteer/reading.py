@@ -167,6 +167,12 @@ def shields_read() -> tuple[str, ...]:
 
 
 @cache
+def personal_names_read() -> tuple[str, ...]:
+    """Country names that are also people's names (see countries.toml)."""
+    return tuple(_file("countries.toml").get("personal_names", ()))
+
+
+@cache
 def gazetteer_read() -> Gazetteer:
     """The shipped gazetteer (read once per process)."""
     return Gazetteer(
