@@ -66,7 +66,27 @@ class EntityArticlesView(SingleObjectMixin, ArticlePaginationMixin, ListView):
         # Only ids are sorted and paginated; the page's articles are read afterwards. Sorting
         # the whole rows, with their lead paragraph looked up for each, cost a frequent
         # entity's page more than everything else on it.
-        return Article.objects.mentioning(self.object).newest_first().only("pk")
+        self.tagged, editorials = entity_pages.tagged_count(self.object)
+        page_end = self._page_number() * self.get_paginate_by(None)
+        walk = entity_pages.walking_newest_pays(self.tagged, editorials, page_end)
+        return (
+            Article.objects.mentioning(self.object, walking_newest=walk).newest_first().only("pk")
+        )
+
+    def _page_number(self) -> int:
+        """The page asked for ("last": as far as the last page could be)."""
+        page = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        if page == "last":
+            return max(1, self.tagged)
+        try:
+            return max(1, int(page))
+        except (TypeError, ValueError):
+            return 1
+
+    def get_paginator(self, queryset, per_page, *args, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, *args, **kwargs)
+        paginator.count = self.tagged  # from the tag rows: see entity_pages.tagged_count
+        return paginator
 
     def get_context_data(self, **kwargs):
         meta = self.model._meta

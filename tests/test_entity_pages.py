@@ -5,7 +5,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
-from articles.models import Mention
+from articles import entity_pages
+from articles.models import Article, Mention
 from tests.factories import agenda_item_factory, article_factory, country_factory, leader_factory
 
 pytestmark = pytest.mark.django_db
@@ -314,3 +315,37 @@ def test_entity_page_links_its_atom_feed_in_the_head_and_in_the_page(client):
         html=True,
     )
     assertContains(response, '<a href="/agenda/cptpp/feed/" type="application/atom+xml">')
+
+
+@pytest.mark.parametrize("walking_newest", [False, True])
+def test_both_ways_of_finding_an_entitys_editorials_list_the_same_ones_in_order(walking_newest):
+    japan = country_factory(name="Japan")
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    tagged = [
+        article_factory(published_at=start + timedelta(days=day % 7), countries=[japan])
+        for day in range(12)
+    ]
+    for day in range(30):
+        article_factory(published_at=start + timedelta(days=day))
+
+    found = Article.objects.mentioning(japan, walking_newest=walking_newest).newest_first()
+
+    expected = sorted(tagged, key=lambda a: (a.published_at, a.pk), reverse=True)
+    assert list(found.values_list("pk", flat=True)) == [a.pk for a in expected]
+
+
+def test_an_entity_on_many_editorials_is_found_by_walking_the_newest():
+    assert entity_pages.walking_newest_pays(tagged=3000, editorials=10_000, page_end=20)
+    assert not entity_pages.walking_newest_pays(tagged=30, editorials=10_000, page_end=20)
+    assert not entity_pages.walking_newest_pays(tagged=1000, editorials=10_000, page_end=1000)
+    assert not entity_pages.walking_newest_pays(tagged=0, editorials=10_000, page_end=20)
+
+
+def test_the_entity_page_counts_its_editorials_from_the_tag_rows(client):
+    japan = country_factory(name="Japan")
+    for _ in range(3):
+        article_factory(countries=[japan])
+    article_factory()
+
+    assert entity_pages.tagged_count(japan) == (3, Article.objects.latest("pk").pk)
+    assertContains(client.get(japan.get_absolute_url()), "3 editorials, newest first")
