@@ -219,7 +219,7 @@ class LeaderAdmin(EntityAdmin):
 @admin.register(AgendaItem)
 class AgendaItemAdmin(EntityAdmin):
     form = AgendaItemAdminForm
-    fields = ["name", "slug", "aliases", "clues", "description", "key", "merge_into"]
+    fields = ["name", "slug", "aliases", "clues", "since", "description", "key", "merge_into"]
 
 
 @admin.register(LeaderTerm)

@@ -235,6 +235,7 @@ class Matcher:
         rules: Iterable[Rule] = (),
         honorifics: Iterable[str] = HONORIFICS,
         personal_names: Iterable[str] = (),
+        since: Mapping[Target, date] | None = None,
     ):
         self._keys: dict[str, _Key] = {}
         for name in names:
@@ -242,6 +243,7 @@ class Matcher:
             if key is not None:
                 key.targets.update(name.targets)
                 key.shield = key.shield or not name.targets
+        self._since = dict(since or {})  # events: not mentioned before they began
         for text in personal_names:
             key = self._key(text, pattern_from=text)
             if key is not None:
@@ -386,6 +388,8 @@ class Matcher:
         if clue_hits:
             mentions.extend(self._rule_mentions(text, clue_hits, mentions))
             mentions.sort(key=_mention_order)
+        if self._since and on is not None:
+            mentions = [m for m in mentions if not on < self._since.get(m.target, on)]
         return mentions, unresolved
 
     def _title_leaders(

@@ -94,6 +94,12 @@ def matcher_build() -> Matcher:
         terms=terms,
         rules=rules,
         personal_names=personal_names_read(),
+        since={
+            Target(AGENDA, item_id): since
+            for item_id, since in AgendaItem.objects.filter(since__isnull=False).values_list(
+                "id", "since"
+            )
+        },
     )
 
 

@@ -262,6 +262,19 @@ def test_loading_writes_every_entity_and_term_once():
 
 
 @pytest.mark.django_db
+def test_loading_gives_events_their_first_day_and_an_archive_loaded_before_gets_it_too():
+    gazetteer_load()
+    camp_david = AgendaItem.objects.get(key="camp-david-summit")
+    assert camp_david.since == date(2023, 8, 18)
+    AgendaItem.objects.filter(pk=camp_david.pk).update(since=None)  # loaded before `since`
+
+    gazetteer_load()
+
+    camp_david.refresh_from_db()
+    assert camp_david.since == date(2023, 8, 18)
+
+
+@pytest.mark.django_db
 def test_loading_adopts_an_entity_an_editor_made_and_keeps_its_edits():
     made = Country.objects.create(name="Japan", description="Our neighbour.", aliases=["Nippon"])
 

@@ -402,3 +402,14 @@ def test_a_country_that_is_also_a_persons_name_is_not_tagged_inside_one(text, ta
     )
 
     assert bool(countries.find(text, DAY)) is tagged
+
+
+def test_an_event_is_not_mentioned_before_it_began():
+    camp_david = agenda(CPTPP)
+    events = Matcher(
+        names=[Name("Camp David summit", (camp_david,))], since={camp_david: date(2023, 8, 18)}
+    )
+    text = "the Camp David summit"
+
+    assert events.find(text, date(2008, 4, 19)) == []
+    assert [m.target for m in events.find(text, date(2023, 8, 24))] == [camp_david]

@@ -1,10 +1,10 @@
 """Editorials written and laid out like real ones get exactly the tags a careful reader gives.
 
-The files in tests/editorials are new editorials on East Asian topics of 2024-2026 (summits,
+The files in tests/editorials are new editorials on East Asian topics of 2005-2026 (summits,
 North Korean missiles and troops in Ukraine, US tariffs and chip controls, rare earths, the
 G20 and APEC, the impeachments and acting presidents, Taiwan), each in one of the layouts of
 FORMAT.md, each with a `.expected.toml` of the tags a careful reader gives and notes on its
-traps. Ten of them were written by someone who had not seen the tagger, as a check on it.
+traps. Twenty of them were written by someone who had not seen the tagger, as a check on it.
 A careful reader tags every leader, country and agenda item the paragraphs name or plainly
 describe, and nothing else: a capital standing for its government tags the country ("Seoul
 and Tokyo agreed"); "Korea" alone is South Korea; the "Korean Peninsula", "Chinatown",

@@ -160,17 +160,18 @@ def gazetteer_load(*, gazetteer: Gazetteer | None = None) -> LoadReport:
                     record.name,
                     description=record.description,
                     clues=list(record.clues),
+                    since=record.since,
                 )
                 entity.aliases = list(record.aliases)
                 new.append(entity)
             elif (
                 _with_aliases(entity, record.aliases)
                 | _with_clues(entity, record.clues)
-                | _fill(entity, description=record.description)
+                | _fill(entity, description=record.description, since=record.since)
                 | (entity in items.adopted)
             ):
                 changed.append(entity)
-        _save(AgendaItem, report, "agenda", new, changed, ["description", "clues"])
+        _save(AgendaItem, report, "agenda", new, changed, ["description", "clues", "since"])
     return report
 
 

@@ -50,6 +50,7 @@ class AgendaRecord:
     description: str
     aliases: tuple[str, ...]
     clues: tuple[str, ...]
+    since: date | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def _agenda(entry: dict) -> AgendaRecord:
         description=entry.get("description", ""),
         aliases=_unique(entry.get("aliases", ()), besides=entry["name"]),
         clues=tuple(entry.get("clues", ())),
+        since=entry.get("since"),
     )
 
 

@@ -100,6 +100,14 @@ class AgendaItem(Entity):
             "“|”. E.g. “Fukushima + seafood | fish + ban | imports”."
         ),
     )
+    since = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "The day it began, for an event: editorials dated before it are not tagged with it, "
+            "as its names meant something else then (“Camp David summit” in 2008)."
+        ),
+    )
 
     url_name = "articles:agenda_item"
     kind = "agenda"
