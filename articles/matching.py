@@ -102,6 +102,8 @@ class Rule:
     target: Target
     groups: tuple[tuple[str, ...], ...]
     window: int = DEFAULT_WINDOW
+    # Phrases in which the clue words do not count ("retaliatory tariffs" for US tariffs).
+    exceptions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -135,6 +137,7 @@ class _Key:
     elect_terms: list[Term] = field(default_factory=list)  # "President-elect Lee"
     people: set[int] = field(default_factory=set)  # "Mr. Lee": every leader called Lee
     clues: list[tuple[int, int]] = field(default_factory=list)  # (rule index, group index)
+    excepting: list[int] = field(default_factory=list)  # rules whose clues it voids
     # Set by `freeze` once every alias is in: what `find` reads, ready to use.
     case: tuple[tuple[int, ...], ...] | None = None  # None: any case fits
     tags: tuple[Target, ...] = ()
@@ -262,6 +265,10 @@ class Matcher:
                     key = self._key(phrase, pattern_from=phrase)
                     if key is not None:
                         key.clues.append((number, group_number))
+            for phrase in rule.exceptions:
+                key = self._key(phrase, pattern_from=phrase)
+                if key is not None:
+                    key.excepting.append(number)
         self._entries = list(self._keys.values())
         for key in self._entries:
             key.freeze()
@@ -353,6 +360,7 @@ class Matcher:
         finds: list[_Find] = []
         titled: list[tuple[_Find, _Key]] = []
         clue_hits: dict[int, list[tuple[int, int, int]]] = {}
+        excepted: dict[int, list[tuple[int, int]]] = {}
         size = len(text)
         for number, start, _ in matches:
             # The key starts with the padding space, so `start` is the mention's offset.
@@ -370,6 +378,8 @@ class Matcher:
                 titled.append((_Find(start, end, (), titled=True), key))
             for rule_number, group in key.clues:
                 clue_hits.setdefault(rule_number, []).append((start, end, group))
+            for rule_number in key.excepting:
+                excepted.setdefault(rule_number, []).append((start, end))
         for find, key in titled:
             leaders, settled = self._title_leaders(text, find, key, finds, on)
             if settled:
@@ -386,7 +396,7 @@ class Matcher:
                 Unresolved(f.start, f.end, f.open_between) for f in kept if f.open_between
             ]
         if clue_hits:
-            mentions.extend(self._rule_mentions(text, clue_hits, mentions))
+            mentions.extend(self._rule_mentions(text, clue_hits, excepted, mentions))
             mentions.sort(key=_mention_order)
         if self._since and on is not None:
             mentions = [m for m in mentions if not on < self._since.get(m.target, on)]
@@ -425,13 +435,19 @@ class Matcher:
         return leaders, len(leaders) == 1
 
     def _rule_mentions(
-        self, text: str, clue_hits: dict[int, list[tuple[int, int, int]]], mentions: list[Mention]
+        self,
+        text: str,
+        clue_hits: dict[int, list[tuple[int, int, int]]],
+        excepted: dict[int, list[tuple[int, int]]],
+        mentions: list[Mention],
     ) -> list[Mention]:
         """One mention per rule whose clue groups all occur within its window (or within one
-        sentence)."""
+        sentence), not counting clue words inside the rule's exceptions."""
         found = []
         for rule_number, hits in clue_hits.items():
             rule = self.rules[rule_number]
+            if spans := excepted.get(rule_number):
+                hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in spans)]
             if len({group for _, _, group in hits}) < len(rule.groups):
                 continue
             span = _smallest_window(sorted(hits), len(rule.groups), _window_fits(text, rule.window))

@@ -19,6 +19,7 @@ from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from articles.gazetteer.reading import (
+    clue_exceptions,
     clue_groups,
     offices_read,
     personal_names_read,
@@ -82,7 +83,7 @@ def matcher_build() -> Matcher:
         )
     ]
     rules = [
-        Rule(Target(AGENDA, item_id), groups)
+        Rule(Target(AGENDA, item_id), groups, exceptions=clue_exceptions(line))
         for item_id, lines in AgendaItem.objects.exclude(clues=[]).values_list("id", "clues")
         for line in lines
         if len(groups := clue_groups(line)) > 1

@@ -8,7 +8,13 @@ import pycountry
 import pytest
 
 from articles.gazetteer.loading import gazetteer_load
-from articles.gazetteer.reading import clue_groups, gazetteer_read, name_variants, plural
+from articles.gazetteer.reading import (
+    clue_exceptions,
+    clue_groups,
+    gazetteer_read,
+    name_variants,
+    plural,
+)
 from articles.matching import normalise
 from articles.models import AgendaItem, Country, Leader, LeaderTerm
 
@@ -244,6 +250,28 @@ def test_clue_lines_split_into_groups_of_alternatives():
         ("seafood", "fish"),
         ("ban",),
     )
+
+
+def test_phrases_after_an_exclamation_mark_are_the_rules_exceptions():
+    line = "US + tariffs ! retaliatory tariffs | US goods"
+
+    assert clue_groups(line) == (("US",), ("tariffs",))
+    assert clue_exceptions(line) == ("retaliatory tariffs", "US goods")
+    assert clue_exceptions("US + tariffs") == ()
+
+
+@pytest.mark.django_db
+def test_loading_replaces_a_clue_line_an_earlier_release_shipped():
+    gazetteer_load()
+    tariffs = AgendaItem.objects.get(key="us-tariffs")
+    (old,) = AGENDA["US tariffs"].superseded_clues
+    tariffs.clues = [old, "Trump + duties"]  # as shipped before, and a line an editor added
+    tariffs.save()
+
+    gazetteer_load()
+
+    tariffs.refresh_from_db()
+    assert tariffs.clues == ["Trump + duties", *AGENDA["US tariffs"].clues]
 
 
 @pytest.mark.django_db

@@ -413,3 +413,19 @@ def test_an_event_is_not_mentioned_before_it_began():
 
     assert events.find(text, date(2008, 4, 19)) == []
     assert [m.target for m in events.find(text, date(2023, 8, 24))] == [camp_david]
+
+
+def test_clue_words_inside_an_exception_do_not_count():
+    tariffs = Matcher(
+        rules=[
+            Rule(
+                agenda(CPTPP),
+                (("U.S.", "Washington"), ("tariffs",)),
+                exceptions=("retaliatory tariffs", "U.S. goods"),
+            )
+        ]
+    )
+
+    assert tariffs.find("Beijing set retaliatory tariffs on U.S. goods.", DAY) == []
+    assert tariffs.find("China set tariffs on U.S. goods.", DAY) == []
+    assert [m.target for m in tariffs.find("Washington raised tariffs.", DAY)] == [agenda(CPTPP)]

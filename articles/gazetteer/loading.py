@@ -81,11 +81,14 @@ def _with_aliases(entity: Entity, aliases) -> bool:
     return bool(missing)
 
 
-def _with_clues(item: AgendaItem, clues) -> bool:
-    """Add the clue lines the item lacks (a widened rule arrives as a new line)."""
-    missing = [c for c in clues if c not in item.clues]
-    item.clues = [*item.clues, *missing]
-    return bool(missing)
+def _with_clues(item: AgendaItem, clues, superseded=()) -> bool:
+    """Add the clue lines the item lacks (a widened rule arrives as a new line), and drop
+    the lines an earlier release shipped that a new line replaces (`superseded_clues`)."""
+    kept = [c for c in item.clues if c not in superseded]
+    missing = [c for c in clues if c not in kept]
+    changed = bool(missing) or len(kept) != len(item.clues)
+    item.clues = [*kept, *missing]
+    return changed
 
 
 def _fill(entity: Entity, **values) -> bool:
@@ -166,7 +169,7 @@ def gazetteer_load(*, gazetteer: Gazetteer | None = None) -> LoadReport:
                 new.append(entity)
             elif (
                 _with_aliases(entity, record.aliases)
-                | _with_clues(entity, record.clues)
+                | _with_clues(entity, record.clues, record.superseded_clues)
                 | _fill(entity, description=record.description, since=record.since)
                 | (entity in items.adopted)
             ):

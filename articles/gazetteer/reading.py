@@ -51,6 +51,7 @@ class AgendaRecord:
     aliases: tuple[str, ...]
     clues: tuple[str, ...]
     since: date | None = None
+    superseded_clues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def _agenda(entry: dict) -> AgendaRecord:
         aliases=_unique(entry.get("aliases", ()), besides=entry["name"]),
         clues=tuple(entry.get("clues", ())),
         since=entry.get("since"),
+        superseded_clues=tuple(entry.get("superseded_clues", ())),
     )
 
 
@@ -188,8 +190,16 @@ def gazetteer_read() -> Gazetteer:
 
 def clue_groups(line: str) -> tuple[tuple[str, ...], ...]:
     """ "Fukushima + seafood | fish + ban" as (("Fukushima",), ("seafood", "fish"), ("ban",))."""
-    groups = (
-        tuple(p for p in (part.strip() for part in group.split("|")) if p)
-        for group in line.split("+")
-    )
+    rule = line.partition("!")[0]
+    groups = (_alternatives(group) for group in rule.split("+"))
     return tuple(g for g in groups if g)
+
+
+def clue_exceptions(line: str) -> tuple[str, ...]:
+    """The phrases after "!" in a clue line: clue words inside them do not count
+    ("... + tariffs ! retaliatory tariffs" is not tagged for "retaliatory tariffs")."""
+    return _alternatives(line.partition("!")[2])
+
+
+def _alternatives(text: str) -> tuple[str, ...]:
+    return tuple(p for p in (part.strip() for part in text.split("|")) if p)

@@ -97,7 +97,9 @@ class AgendaItem(Entity):
         help_text=(
             "Rules for when the item is described rather than named, one per line: words "
             "that must all occur within about a sentence, joined by “+”, alternatives by "
-            "“|”. E.g. “Fukushima + seafood | fish + ban | imports”."
+            "“|”. E.g. “Fukushima + seafood | fish + ban | imports”. Phrases after “!” are "
+            "exceptions: clue words inside them do not count (“... + tariffs ! retaliatory "
+            "tariffs”)."
         ),
     )
     since = models.DateField(
