@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -170,6 +171,23 @@ class _Key:
 
 def _target_order(target: Target) -> tuple[str, int]:
     return target.kind, target.id
+
+
+class _Found(NamedTuple):
+    """One paragraph's mentions, its titles the date left open, the title keys it gives to
+    someone not in the gazetteer, and the title keys it settled by the date."""
+
+    mentions: list[Mention]
+    unresolved: list[Unresolved]
+    others: frozenset[int] = frozenset()
+    dated: frozenset[int] = frozenset()
+
+
+_NOTHING = _Found([], [])
+
+
+def _names_leader(find: _Find) -> bool:
+    return any(target.kind == LEADER for target in find.targets)
 
 
 @dataclass(slots=True)
@@ -339,26 +357,36 @@ class Matcher:
 
     def find(self, text: str, on: date | None = None) -> list[Mention]:
         """The mentions in `text`, in text order; `on` (the article's date) resolves titles."""
-        mentions, unresolved = self._find(text, on)
-        return _settled([(mentions, unresolved)])[0] if unresolved else mentions
+        return self.find_in_article([text], on)[0]
 
     def find_in_article(self, texts: Sequence[str], on: date | None = None) -> list[list[Mention]]:
         """The mentions in each paragraph of one article. A title or honorific that the date
-        leaves open names the one of its candidates that the article names elsewhere."""
+        leaves open names the one of its candidates that the article names elsewhere. Where
+        the article gives the title and surname to someone else ("Hanwha Group Chairman Kim
+        Seung-youn"), the date does not settle them either ("Chairman Kim" later on)."""
         found = [self._find(text, on) for text in texts]
-        if not any(unresolved for _, unresolved in found):
-            return [mentions for mentions, _ in found]
-        return _settled(found)
+        others = frozenset().union(*(f.others for f in found))
+        if others:
+            found = [
+                self._find(text, on, not_by_date=others) if f.dated & others else f
+                for text, f in zip(texts, found, strict=True)
+            ]
+        if not any(f.unresolved for f in found):
+            return [f.mentions for f in found]
+        return _settled([(f.mentions, f.unresolved) for f in found])
 
-    def _find(self, text: str, on: date | None) -> tuple[list[Mention], list[Unresolved]]:
+    def _find(
+        self, text: str, on: date | None, not_by_date: frozenset[int] = frozenset()
+    ) -> _Found:
+        """One paragraph's mentions; titles whose key is in `not_by_date` are left open."""
         if self._automaton is None or not text:
-            return [], []
+            return _NOTHING
         matches = self._automaton.find_matches_as_indexes(f" {normalise(text)} ", overlapping=True)
         if not matches:
-            return [], []
+            return _NOTHING
         entries = self._entries
         finds: list[_Find] = []
-        titled: list[tuple[_Find, _Key]] = []
+        titled: list[tuple[_Find, _Key, int]] = []
         clue_hits: dict[int, list[tuple[int, int, int]]] = {}
         excepted: dict[int, list[tuple[int, int]]] = {}
         size = len(text)
@@ -375,16 +403,24 @@ class Matcher:
             if key.named:
                 finds.append(_Find(start, end, key.tags, layers=key.layers))
             if key.titled:
-                titled.append((_Find(start, end, (), titled=True), key))
+                titled.append((_Find(start, end, (), titled=True), key, number))
             for rule_number, group in key.clues:
                 clue_hits.setdefault(rule_number, []).append((start, end, group))
             for rule_number in key.excepting:
                 excepted.setdefault(rule_number, []).append((start, end))
-        for find, key in titled:
+        others, dated = set(), set()
+        for find, key, number in titled:
+            if _name_goes_on(text, find.end):
+                # "President Lee Jae-myung" is a leader's name; "Chairman Kim Seung-youn",
+                # someone else who holds the title in this article.
+                if not any(f.start < find.end < f.end and _names_leader(f) for f in finds):
+                    others.add(number)
+                continue
             leaders, settled = self._title_leaders(text, find, key, finds, on)
-            if settled:
+            if settled and number not in not_by_date:
                 find.targets = (Target(LEADER, next(iter(leaders))),)
                 finds.append(find)
+                dated.add(number)
             elif leaders:
                 find.open_between = frozenset(leaders)
                 finds.append(find)
@@ -400,14 +436,14 @@ class Matcher:
             mentions.sort(key=_mention_order)
         if self._since and on is not None:
             mentions = [m for m in mentions if not on < self._since.get(m.target, on)]
-        return mentions, unresolved
+        return _Found(mentions, unresolved, frozenset(others), frozenset(dated))
 
     def _title_leaders(
         self, text: str, find: _Find, key: _Key, finds: list[_Find], on: date | None
     ) -> tuple[set[int], bool]:
         """The leaders a title or honorific with a surname may name on that date, and whether
         the date settles it (else the article must: see `find_in_article`)."""
-        if on is None or _name_goes_on(text, find.end):
+        if on is None:
             return set(), False
         if key.people:
             # "Mr. Lee" may be anyone called Lee: only a surname no other leader has, held by
@@ -487,11 +523,13 @@ _QUALIFIER_GAP = re.compile(r"(?:[\u2019']s)?[ \u00a0-]")
 
 
 # A capitalised word right after a name, or right before it that is not a capitalised word
-# of the kind that opens a sentence ("The Jordan government", "In Jordan").
+# of the kind that opens a sentence ("The Jordan government", "In Jordan", "When President").
 _NAME_AFTER = re.compile(r"[ \u00a0][A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]$")
 _OPENERS = """The A An In On At For And But Or Of To From With By As Like Unlike Both Even While
-    Since Under After Before Between Without"""
+    Since Under After Before Between Without When Whenever If Once Until Because Although Though
+    Then Now So Yet Still Only Also Here There Today Yesterday Meanwhile This That These Those
+    Each Every Neither Either Why How What Where Whether Had Has Did Does Will Would"""
 _SENTENCE_OPENERS = frozenset(_OPENERS.split())
 
 
@@ -528,9 +566,12 @@ def _title_context(text: str, start: int, finds: list[_Find]) -> tuple[set[int] 
     word = match.group(1)
     if word.lower().strip("\u2019'.") in FORMER_WORDS:
         return countries, True
-    # A capitalised word before the title names another body ("Samsung Chairman"), unless a
-    # full stop shows it ends the sentence before.
-    modified = word.lower() in BLOCKING_WORDS or word[0].isupper()
+    # A capitalised word before the title names another body ("Samsung Chairman"), unless it
+    # is a word that opens sentences ("When President Macron") or a full stop shows it ends
+    # the sentence before.
+    modified = word.lower() in BLOCKING_WORDS or (
+        word[0].isupper() and word not in _SENTENCE_OPENERS
+    )
     if qualifier is None and modified and not word.endswith("."):
         return None, False
     return countries, False

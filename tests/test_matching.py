@@ -429,3 +429,29 @@ def test_clue_words_inside_an_exception_do_not_count():
     assert tariffs.find("Beijing set retaliatory tariffs on U.S. goods.", DAY) == []
     assert tariffs.find("China set tariffs on U.S. goods.", DAY) == []
     assert [m.target for m in tariffs.find("Washington raised tariffs.", DAY)] == [agenda(CPTPP)]
+
+
+def test_a_title_after_a_word_that_opens_the_sentence_is_still_the_office(matcher):
+    assert targets(matcher, "When President Trump spoke, Samsung President Lee sat down.") == [
+        leader(TRUMP)
+    ]
+
+
+def test_a_title_the_article_gives_to_someone_else_is_not_settled_by_the_date(matcher):
+    paragraphs = [
+        "Foreign Minister Cho Seung-hwan of another cabinet met reporters.",
+        "Foreign Minister Cho said the talks went well. President Trump agreed.",
+    ]
+
+    found = matcher.find_in_article(paragraphs, DAY)
+
+    assert found[0] == []
+    assert [m.target for m in found[1]] == [leader(TRUMP)]
+
+
+def test_a_leaders_full_name_after_the_title_still_lets_the_date_settle_it(matcher):
+    paragraphs = ["President Lee Jae-myung arrived.", "President Lee spoke."]
+
+    found = matcher.find_in_article(paragraphs, DAY)
+
+    assert [m.target for ms in found for m in ms] == [leader(LEE_JAE_MYUNG)] * 2
