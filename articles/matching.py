@@ -130,7 +130,8 @@ class _Key:
     """What one normalised key stands for; filled from every alias, title and clue that has it."""
 
     length: int
-    patterns: list[tuple[int, ...]] = field(default_factory=list)
+    patterns: list[tuple[int, ...]] = field(default_factory=list)  # as a name, title, shield
+    clue_patterns: list[tuple[int, ...]] = field(default_factory=list)  # as a clue word
     targets: set[Target] = field(default_factory=set)
     shield: bool = False
     personal: bool = False  # also a person's name: not where it is part of one
@@ -139,34 +140,48 @@ class _Key:
     people: set[int] = field(default_factory=set)  # "Mr. Lee": every leader called Lee
     clues: list[tuple[int, int]] = field(default_factory=list)  # (rule index, group index)
     excepting: list[int] = field(default_factory=list)  # rules whose clues it voids
+    title_forms: set[tuple[str, str]] = field(default_factory=set)  # (title, surname)
     # Set by `freeze` once every alias is in: what `find` reads, ready to use.
-    case: tuple[tuple[int, ...], ...] | None = None  # None: any case fits
+    case: tuple[tuple[int, ...], ...] | None = None  # None: any case fits; (): never
+    clue_case: tuple[tuple[int, ...], ...] | None = ()
     tags: tuple[Target, ...] = ()
     named: bool = False  # an alias or a shield: takes part in longest-match
     titled: bool = False  # a title or honorific with a surname: resolved by date and article
+    leader_name: bool = False  # names a leader: not where a longer given name goes on
     layers: int = OTHERS  # which longest-match contests its finds take part in
 
     def freeze(self) -> None:
-        self.case = None if () in self.patterns else tuple(self.patterns)
+        # Kept apart, so that a lower-case clue ("shuttle diplomacy") does not let the name
+        # "Shuttle diplomacy" match lower case too.
+        self.case = _case_of(self.patterns)
+        self.clue_case = _case_of(self.clue_patterns)
         self.tags = () if self.shield else tuple(sorted(self.targets, key=_target_order))
         self.named = bool(self.targets) or self.shield
         self.titled = bool(self.terms or self.elect_terms or self.people)
+        self.leader_name = any(t.kind == LEADER for t in self.tags)
         if self.shield:
             self.layers = ISSUES | OTHERS
         elif self.tags and all(t.kind == AGENDA for t in self.tags):
             self.layers = ISSUES
 
-    def fits_case(self, text: str, start: int) -> bool:
-        """Whether the text has capitals wherever one of this key's aliases has them."""
-        if self.case is None:
+    @staticmethod
+    def fits_case(text: str, start: int, case: tuple[tuple[int, ...], ...] | None) -> bool:
+        """Whether the text has capitals wherever one of the key's phrases (of one role) has
+        them; `case` is `case` or `clue_case`."""
+        if case is None:
             return True
-        for pattern in self.case:
+        for pattern in case:
             for i in pattern:
                 if not text[start + i].isupper():
                     break
             else:
                 return True
         return False
+
+
+def _case_of(patterns: list[tuple[int, ...]]) -> tuple[tuple[int, ...], ...] | None:
+    """Where a key's text must have capitals: None if a phrase of it has none."""
+    return None if () in patterns else tuple(patterns)
 
 
 def _target_order(target: Target) -> tuple[str, int]:
@@ -280,11 +295,11 @@ class Matcher:
         for number, rule in enumerate(self.rules):
             for group_number, group in enumerate(rule.groups):
                 for phrase in group:
-                    key = self._key(phrase, pattern_from=phrase)
+                    key = self._key(phrase, pattern_from=phrase, clue=True)
                     if key is not None:
                         key.clues.append((number, group_number))
             for phrase in rule.exceptions:
-                key = self._key(phrase, pattern_from=phrase)
+                key = self._key(phrase, pattern_from=phrase, clue=True)
                 if key is not None:
                     key.excepting.append(number)
         self._entries = list(self._keys.values())
@@ -302,7 +317,7 @@ class Matcher:
         """How many distinct keys the matcher knows."""
         return len(self._entries)
 
-    def _key(self, text: str, *, pattern_from: str) -> _Key | None:
+    def _key(self, text: str, *, pattern_from: str, clue: bool = False) -> _Key | None:
         text = tidy(text)
         core = normalise(text)
         if not core.strip():
@@ -312,8 +327,9 @@ class Matcher:
         if key is None:
             key = self._keys[padded] = _Key(length=len(core))
         pattern = case_pattern(pattern_from)
-        if pattern not in key.patterns:
-            key.patterns.append(pattern)
+        patterns = key.clue_patterns if clue else key.patterns
+        if pattern not in patterns:
+            patterns.append(pattern)
         return key
 
     def _add_titles(
@@ -343,6 +359,7 @@ class Matcher:
                     key = self._key(text, pattern_from=text)
                     if key is not None and term not in getattr(key, held):
                         getattr(key, held).append(term)
+                        key.title_forms.add((form, surname))
 
     def _add_honorifics(self, honorifics: Iterable[str], family_names: Mapping[int, str]) -> None:
         """One key per honorific and surname of a leader who has terms ("Mr. Trump")."""
@@ -366,6 +383,9 @@ class Matcher:
         Seung-youn"), the date does not settle them either ("Chairman Kim" later on)."""
         found = [self._find(text, on) for text in texts]
         others = frozenset().union(*(f.others for f in found))
+        dated = frozenset().union(*(f.dated for f in found)) - others
+        if dated:
+            others |= self._described_others(texts, dated)
         if others:
             found = [
                 self._find(text, on, not_by_date=others) if f.dated & others else f
@@ -374,6 +394,23 @@ class Matcher:
         if not any(f.unresolved for f in found):
             return [f.mentions for f in found]
         return _settled([(f.mentions, f.unresolved) for f in found])
+
+    def _described_others(self, texts: Sequence[str], keys: frozenset[int]) -> frozenset[int]:
+        """The title keys whose title and surname the article gives to someone not in the
+        gazetteer in an apposition: "Kim Chong-in, chairman of the party's committee"."""
+        found = set()
+        for number in keys:
+            for form, surname in self._entries[number].title_forms:
+                apposition = _apposition(form, surname)
+                for text in texts:
+                    for match in apposition.finditer(text):
+                        if not self._is_leader_name(match.group(1)):
+                            found.add(number)
+        return frozenset(found)
+
+    def _is_leader_name(self, text: str) -> bool:
+        key = self._keys.get(f" {normalise(tidy(text))} ")
+        return key is not None and key.leader_name
 
     def _find(
         self, text: str, on: date | None, not_by_date: frozenset[int] = frozenset()
@@ -393,21 +430,26 @@ class Matcher:
         for number, start, _ in matches:
             # The key starts with the padding space, so `start` is the mention's offset.
             key = entries[number]
-            if key.case is not None and not key.fits_case(text, start):
+            as_name = key.fits_case(text, start, key.case)
+            as_clue = key.fits_case(text, start, key.clue_case)
+            if not (as_name or as_clue):
                 continue
             end = start + key.length
             if end < size and text[end] in CURRENCY_SIGNS:
                 continue
             if key.personal and _in_a_personal_name(text, start, end):
                 continue
-            if key.named:
+            if key.leader_name and _LONGER_GIVEN_NAME.match(text, end):
+                continue  # "Park Jin-woo" is not Park Jin
+            if as_name and key.named:
                 finds.append(_Find(start, end, key.tags, layers=key.layers))
-            if key.titled:
+            if as_name and key.titled:
                 titled.append((_Find(start, end, (), titled=True), key, number))
-            for rule_number, group in key.clues:
-                clue_hits.setdefault(rule_number, []).append((start, end, group))
-            for rule_number in key.excepting:
-                excepted.setdefault(rule_number, []).append((start, end))
+            if as_clue:
+                for rule_number, group in key.clues:
+                    clue_hits.setdefault(rule_number, []).append((start, end, group))
+                for rule_number in key.excepting:
+                    excepted.setdefault(rule_number, []).append((start, end))
         others, dated = set(), set()
         for find, key, number in titled:
             if _name_goes_on(text, find.end):
@@ -518,6 +560,22 @@ def _name_goes_on(text: str, end: int) -> bool:
     return len(rest) == 2 and rest[0] in " -\u00a0" and rest[1].isupper()
 
 
+@lru_cache(maxsize=1024)
+def _apposition(form: str, surname: str) -> re.Pattern:
+    """A full name with that surname (a hyphenated given name, as Korean and Taiwanese names
+    are written) followed by a comma and, within a few words, the title in any case."""
+    return re.compile(
+        rf"\b({re.escape(surname)}[ \u00a0][A-Z][a-z]+-[a-z]+),"
+        rf"(?:[ \u00a0][\w\u2019'.-]+){{0,6}}?[ \u00a0](?i:{re.escape(form)})\b"
+    )
+
+
+# A hyphen and more of a given name after a leader's name: someone else ("Park Jin-woo"),
+# unless it is a suffix ("Moon Jae-in-era", "Kishida-led").
+_LONGER_GIVEN_NAME = re.compile(
+    r"-(?!(?:led|era|style|backed|based|type|like|ism|ist|ists|ite|ites|esque|linked|aligned"
+    r"|appointed|nominated|allied|friendly)\b)[a-z]"
+)
 _WORD_BEFORE = re.compile(r"([\w\u2019'.]+)[ \u00a0-]$")
 _QUALIFIER_GAP = re.compile(r"(?:[\u2019']s)?[ \u00a0-]")
 

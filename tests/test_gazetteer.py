@@ -275,6 +275,21 @@ def test_loading_replaces_a_clue_line_an_earlier_release_shipped():
 
 
 @pytest.mark.django_db
+def test_loading_drops_an_alias_an_earlier_release_shipped_and_keeps_editors_aliases():
+    gazetteer_load()
+    sharing = AgendaItem.objects.get(key="defense-cost-sharing")
+    (old,) = AGENDA["Defense cost-sharing"].superseded_aliases
+    sharing.aliases = [*sharing.aliases, old, "SMA talks"]
+    sharing.save()
+
+    gazetteer_load()
+
+    sharing.refresh_from_db()
+    assert old not in sharing.aliases
+    assert "SMA talks" in sharing.aliases
+
+
+@pytest.mark.django_db
 def test_loading_writes_every_entity_and_term_once():
     first = gazetteer_load()
     second = gazetteer_load()

@@ -455,3 +455,31 @@ def test_a_leaders_full_name_after_the_title_still_lets_the_date_settle_it(match
     found = matcher.find_in_article(paragraphs, DAY)
 
     assert [m.target for ms in found for m in ms] == [leader(LEE_JAE_MYUNG)] * 2
+
+
+def test_a_title_given_to_someone_else_in_an_apposition_is_not_settled_by_the_date(matcher):
+    paragraphs = [
+        "Cho Seung-hwan, the opposition\u2019s shadow foreign minister, objected.",
+        "Foreign Minister Cho has a point.",
+    ]
+
+    assert matcher.find_in_article(paragraphs, DAY) == [[], []]
+
+
+def test_a_longer_given_name_after_a_leaders_name_is_someone_else():
+    names = Matcher(names=[Name("Park Jin", (leader(CHO_HYUN),))])
+
+    assert names.find("By Park Jin-woo, Senior Editorial Writer", DAY) == []
+    assert [m.target for m in names.find("the Park Jin-led ministry", DAY)] == [leader(CHO_HYUN)]
+
+
+def test_a_lower_case_clue_does_not_let_a_capitalised_name_match_lower_case():
+    item = agenda(CPTPP)
+    both = Matcher(
+        names=[Name("Shuttle diplomacy", (item,))],
+        rules=[Rule(item, (("shuttle diplomacy",), ("Japan",)))],
+    )
+
+    assert both.find("envoys kept up shuttle diplomacy with Washington", DAY) == []
+    assert [m.target for m in both.find("shuttle diplomacy with Japan", DAY)] == [item]
+    assert [m.target for m in both.find("Shuttle diplomacy resumed.", DAY)] == [item]

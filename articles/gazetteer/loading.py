@@ -75,10 +75,14 @@ class _Index:
         return entity
 
 
-def _with_aliases(entity: Entity, aliases) -> bool:
-    missing = [a for a in aliases if a not in entity.aliases and a != entity.name]
-    entity.aliases = [*entity.aliases, *missing]
-    return bool(missing)
+def _with_aliases(entity: Entity, aliases, superseded=()) -> bool:
+    """Add the aliases the entity lacks, and drop those an earlier release shipped that
+    tagged wrongly (`superseded_aliases`); editors' own aliases stay."""
+    kept = [a for a in entity.aliases if a not in superseded]
+    missing = [a for a in aliases if a not in kept and a != entity.name]
+    changed = bool(missing) or len(kept) != len(entity.aliases)
+    entity.aliases = [*kept, *missing]
+    return changed
 
 
 def _with_clues(item: AgendaItem, clues, superseded=()) -> bool:
@@ -168,7 +172,7 @@ def gazetteer_load(*, gazetteer: Gazetteer | None = None) -> LoadReport:
                 entity.aliases = list(record.aliases)
                 new.append(entity)
             elif (
-                _with_aliases(entity, record.aliases)
+                _with_aliases(entity, record.aliases, record.superseded_aliases)
                 | _with_clues(entity, record.clues, record.superseded_clues)
                 | _fill(entity, description=record.description, since=record.since)
                 | (entity in items.adopted)

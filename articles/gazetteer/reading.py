@@ -52,6 +52,7 @@ class AgendaRecord:
     clues: tuple[str, ...]
     since: date | None = None
     superseded_clues: tuple[str, ...] = ()
+    superseded_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ def _agenda(entry: dict) -> AgendaRecord:
         clues=tuple(entry.get("clues", ())),
         since=entry.get("since"),
         superseded_clues=tuple(entry.get("superseded_clues", ())),
+        superseded_aliases=tuple(entry.get("superseded_aliases", ())),
     )
 
 
