@@ -4,7 +4,9 @@ The files in tests/editorials are new editorials on East Asian topics of 2005-20
 North Korean missiles and troops in Ukraine, US tariffs and chip controls, rare earths, the
 G20 and APEC, the impeachments and acting presidents, Taiwan, the economy and domestic
 politics), each in one of the layouts of FORMAT.md, each with a `.expected.toml` of the tags
-a careful reader gives and notes on its traps. Thirty-eight of them were written by someone who had not seen the tagger, as a check.
+a careful reader gives and notes on its traps. Thirty-eight of them were written by someone
+who had not seen the tagger, as a check on it.
+
 A careful reader tags every leader, country and agenda item the paragraphs name or plainly
 describe, and nothing else: a capital standing for its government tags the country ("Seoul
 and Tokyo agreed"); "Korea" alone is South Korea; the "Korean Peninsula", "Chinatown",
