@@ -431,7 +431,7 @@ class Matcher:
             # The key starts with the padding space, so `start` is the mention's offset.
             key = entries[number]
             as_name = key.fits_case(text, start, key.case)
-            as_clue = key.fits_case(text, start, key.clue_case)
+            as_clue = key.clue_case != () and key.fits_case(text, start, key.clue_case)
             if not (as_name or as_clue):
                 continue
             end = start + key.length

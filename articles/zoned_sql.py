@@ -37,9 +37,8 @@ def stored_sql(connection, names: list[str]) -> list[str]:
 
 
 def written_for_another_zone(connection, names: list[str]) -> bool:
-    """Whether the named triggers exist and none of them was written for the current zone."""
-    if connection.vendor not in VENDORS:
-        return False
+    """Whether the named triggers exist and none of them was written for the current zone
+    (SQLite or PostgreSQL only)."""
     try:
         texts = stored_sql(connection, names)
     except DatabaseError:  # a database not reachable or not set up: other checks say so

@@ -75,23 +75,25 @@ class _Index:
         return entity
 
 
+def _merged(stored: list[str], shipped, superseded=(), besides: str = "") -> list[str]:
+    """The stored lines (editors' own among them) without those an earlier release shipped
+    that turned out wrong, followed by the shipped lines still missing."""
+    kept = [line for line in stored if line not in superseded]
+    return [*kept, *(line for line in shipped if line not in kept and line != besides)]
+
+
 def _with_aliases(entity: Entity, aliases, superseded=()) -> bool:
-    """Add the aliases the entity lacks, and drop those an earlier release shipped that
-    tagged wrongly (`superseded_aliases`); editors' own aliases stay."""
-    kept = [a for a in entity.aliases if a not in superseded]
-    missing = [a for a in aliases if a not in kept and a != entity.name]
-    changed = bool(missing) or len(kept) != len(entity.aliases)
-    entity.aliases = [*kept, *missing]
+    """Add the aliases the entity lacks and drop `superseded_aliases`; whether any changed."""
+    merged = _merged(entity.aliases, aliases, superseded, besides=entity.name)
+    changed, entity.aliases = merged != entity.aliases, merged
     return changed
 
 
 def _with_clues(item: AgendaItem, clues, superseded=()) -> bool:
-    """Add the clue lines the item lacks (a widened rule arrives as a new line), and drop
-    the lines an earlier release shipped that a new line replaces (`superseded_clues`)."""
-    kept = [c for c in item.clues if c not in superseded]
-    missing = [c for c in clues if c not in kept]
-    changed = bool(missing) or len(kept) != len(item.clues)
-    item.clues = [*kept, *missing]
+    """Add the clue lines the item lacks (a widened rule arrives as a new line) and drop
+    `superseded_clues`; whether any changed."""
+    merged = _merged(item.clues, clues, superseded)
+    changed, item.clues = merged != item.clues, merged
     return changed
 
 
