@@ -17,3 +17,6 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("articles.urls")),
 ]
+
+# A lost database is a 503 with Retry-After, not a 500 (see editorial_archive/errors.py).
+handler500 = "editorial_archive.errors.server_error"
