@@ -15,6 +15,8 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
+# A laptop's archive: DEBUG on (tracebacks, the development key); production leaves it unset.
+run: export DEBUG ?= 1
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_gazetteer

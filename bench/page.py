@@ -85,6 +85,8 @@ def environment(database_url: str, settings_module: str, **extra: str) -> dict[s
         "DEBUG": "0",
         "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
+        # Served over plain HTTP on this machine: no redirect to HTTPS.
+        "SECURE_SSL_REDIRECT": "0",
         "PYTHONUNBUFFERED": "1",
         **extra,
     }

@@ -20,7 +20,9 @@ def child_env(database_url: str) -> dict[str, str]:
         **os.environ,
         "DATABASE_URL": database_url,
         "DEBUG": "0",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" + secrets.token_hex(16)),
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" + secrets.token_hex(32)),
+        # Served over plain HTTP on this machine: no redirect to HTTPS.
+        "SECURE_SSL_REDIRECT": "0",
         "PYTHONUNBUFFERED": "1",
     }
 

@@ -1,0 +1,9 @@
+"""The test suite's settings: the project's own, as a developer's laptop has them (DEBUG on at
+import, so the development key and plain static files are used; pytest-django then runs each
+test with DEBUG off, as production serves)."""
+
+import os
+
+os.environ.setdefault("DEBUG", "1")
+
+from editorial_archive.settings import *  # noqa: F403
