@@ -74,11 +74,22 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser tab (own cookies and storage) for one test."""
+    """A fresh browser tab (own cookies and storage) for one test, which fails the test if
+    the Content-Security-Policy refused anything on any page it showed."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     tab = context.new_page()
+    refused = []
+    tab.on(
+        "console",
+        lambda message: (
+            refused.append(f"{tab.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield tab
     context.close()
+    assert not refused, "the Content-Security-Policy refused:\n" + "\n".join(refused)
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": A_PRODUCTION_KEY,
     "ALLOWED_HOSTS": "archive.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://archive.example.org",
+    "DATABASE_URL": "postgres://archive@127.0.0.1:5432/archive",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 
 
@@ -97,3 +99,14 @@ def test_every_page_carries_a_policy_that_allows_no_inline_script(client):
         assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, url
         assert directives["object-src"] == "'none'", url
         assert directives["frame-ancestors"] == "'none'", url
+
+
+@pytest.mark.parametrize(
+    ("count", "order"),
+    [("0", "('REMOTE_ADDR',)"), ("1", "('HTTP_X_FORWARDED_FOR', 'REMOTE_ADDR')")],
+)
+def test_the_forwarded_for_header_counts_only_behind_trusted_proxies(count, order):
+    result = settings_in_subprocess(
+        {"TRUSTED_PROXY_COUNT": count}, "settings.AXES_IPWARE_META_PRECEDENCE_ORDER"
+    )
+    assert result.stdout.strip() == order, result.stderr
