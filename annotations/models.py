@@ -24,11 +24,14 @@ class AnnotationQuerySet(models.QuerySet):
     """Named reads, so that pages never repeat a visibility rule or trigger a query per row."""
 
     def visible_to(self, user):
-        """What a user may read: moderators and staff also see hidden ones; nobody sees deleted."""
-        from annotations.permissions import can_moderate
+        """What a user may read: moderators also see hidden ones; nobody sees deleted ones;
+        a reply only while its thread is readable too."""
+        from annotations.permissions import readable_statuses
 
-        shown = [Status.VISIBLE, Status.HIDDEN] if can_moderate(user) else [Status.VISIBLE]
-        return self.filter(status__in=shown)
+        shown = readable_statuses(user)
+        return self.filter(status__in=shown).filter(
+            Q(parent__isnull=True) | Q(parent__status__in=shown)
+        )
 
     def threads(self):
         """Top-level annotations (replies hang under them)."""
@@ -124,6 +127,8 @@ class Annotation(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        # "add annotation" is the editors' power to write; this one the moderators'.
+        permissions = [("moderate_annotation", "Can hide and restore any annotation")]
         indexes = [
             models.Index(fields=["article", "status"], name="annotation_article_status"),
             models.Index(fields=["-created_at", "-id"], name="annotation_newest_first"),

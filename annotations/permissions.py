@@ -1,44 +1,55 @@
 """Who may do what with annotations. Every write view asks these, on the server.
 
-Anonymous readers and signed-in readers read visible annotations; the Editors group writes
-annotations and edits or deletes its own; the Moderators group hides and restores any;
-staff may do everything.
+Powers are Django permissions, which the data migration grants to the groups: the Editors
+group has "add annotation" (write annotations, edit and delete one's own), the Moderators
+group "moderate annotation" (hide and restore any, read hidden ones). Being staff grants
+nothing here; active superusers have every permission, as Django gives them. Anyone reads
+visible annotations, and a reply only while its thread is readable too.
 """
 
-from articles.accounts import EDITORS_GROUP
+from annotations.models import Status
 
-MODERATORS_GROUP = "Moderators"
-
-
-def in_group(user, name: str) -> bool:
-    if not user.is_authenticated:
-        return False
-    # Cached per request object, so a page that asks for many annotations asks the db once.
-    if not hasattr(user, "_annotation_groups"):
-        user._annotation_groups = set(user.groups.values_list("name", flat=True))
-    return name in user._annotation_groups
-
-
-def is_staff(user) -> bool:
-    return user.is_authenticated and user.is_active and user.is_staff
+ANNOTATE = "annotations.add_annotation"
+MODERATE = "annotations.moderate_annotation"
+# Edit or delete anyone's annotation: no group has it; superusers do.
+CHANGE_ANY = "annotations.change_annotation"
 
 
 def can_annotate(user) -> bool:
-    return user.is_active and (is_staff(user) or in_group(user, EDITORS_GROUP))
+    return user.has_perm(ANNOTATE)
 
 
 def can_moderate(user) -> bool:
-    return user.is_active and (is_staff(user) or in_group(user, MODERATORS_GROUP))
+    return user.has_perm(MODERATE)
+
+
+def readable_statuses(user) -> tuple[str, ...]:
+    """The statuses of the annotations this user may read; nobody reads deleted ones."""
+    return (Status.VISIBLE, Status.HIDDEN) if can_moderate(user) else (Status.VISIBLE,)
 
 
 def can_change(user, annotation) -> bool:
-    """Edit or delete: the author while an editor, or staff. Hidden ones wait for a moderator."""
-    if is_staff(user):
+    """Edit or delete: the author while an editor. Hidden ones wait for a moderator."""
+    if annotation.status == Status.DELETED:
+        return False
+    if user.has_perm(CHANGE_ANY):
         return True
     return can_annotate(user) and annotation.author_id == user.pk and annotation.status == "visible"
 
 
-def can_read(user, annotation) -> bool:
-    if annotation.status == "visible":
+def can_reattach(user, annotation) -> bool:
+    """Put an orphan back on a paragraph: its author while an editor, or a moderator."""
+    if can_moderate(user) or user.has_perm(CHANGE_ANY):
         return True
-    return annotation.status == "hidden" and can_moderate(user)
+    return can_annotate(user) and annotation.author_id == user.pk
+
+
+def can_read(user, annotation) -> bool:
+    """The annotation's status is readable, and so is its thread's (for a reply).
+
+    `annotation.parent` is read for a reply: fetch it with select_related("parent").
+    """
+    shown = readable_statuses(user)
+    if annotation.status not in shown:
+        return False
+    return annotation.parent_id is None or annotation.parent.status in shown

@@ -295,8 +295,17 @@ def annotation_delete(*, annotation: Annotation, actor) -> Annotation:
 def annotation_reattach(
     *, annotation: Annotation, actor, paragraph: Paragraph, quote_exact: str, quote_start=None
 ) -> Annotation:
-    """Put an orphaned (or misplaced) annotation back on a paragraph of its article."""
+    """Put an orphaned annotation back on a paragraph of its article (its replies follow)."""
     current = locked(annotation)
+    if current.parent_id is not None:
+        raise ValidationError({"annotation": "A reply moves with the annotation it answers."})
+    if current.paragraph_id is not None:
+        raise ValidationError(
+            {
+                "annotation": "Only an orphaned annotation is re-attached; this one is on "
+                f"paragraph {current.paragraph.position}."
+            }
+        )
     if paragraph.article_id != current.article_id:
         raise ValidationError({"paragraph": "Choose a paragraph of the same editorial."})
     previous = snapshot(current)

@@ -86,24 +86,29 @@ def _entity_factory(model, prefix: str, overrides: dict):
     return model.objects.create(**fields)
 
 
-ROLES = ("reader", "editor", "moderator", "staff")
+ROLES = ("reader", "editor", "moderator", "staff", "superuser")
 
 
 def user_factory(role: str = "reader", **overrides):
-    """A signed-up user in the role's group: reader (none), editor, moderator or staff."""
+    """A signed-up user in the role's group: reader (none), editor, moderator, staff (is_staff
+    and no group) or superuser."""
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
+
+    from annotations.roles import role_group_ensure
 
     number = next(_sequence)
     user = get_user_model().objects.create_user(
         username=overrides.pop("username", f"{role}{number}"),
         password="a-long-test-password",
-        is_staff=role == "staff",
+        is_staff=role in ("staff", "superuser"),
+        is_superuser=role == "superuser",
         **overrides,
     )
     group = {"editor": "Editors", "moderator": "Moderators"}.get(role)
     if group:
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
+        # Ensured with its permissions: a flushed database (after a transactional test)
+        # has the permission rows again but not the migration's groups.
+        user.groups.add(role_group_ensure(group))
     return user
 
 

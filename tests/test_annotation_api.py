@@ -11,11 +11,12 @@ from tests.factories import article_factory, user_factory
 pytestmark = pytest.mark.django_db
 
 CONTENT_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
-ROLES = [None, "reader", "editor", "moderator", "staff"]
-MAY_MODERATE = {"moderator", "staff"}
+ROLES = [None, "reader", "editor", "moderator", "staff", "superuser"]
+# Staff alone may not: moderating is a permission (the Moderators group's).
+MAY_MODERATE = {"moderator", "superuser"}
 # Article, threads with author/leader/paragraph/article, evidence, replies; signed in adds the
-# session, the user and their groups.
-COLLECTION_QUERIES = {None: 4, "moderator": 7}
+# session, the user, and their permissions (their own and their groups').
+COLLECTION_QUERIES = {None: 4, "moderator": 8}
 
 
 @pytest.fixture

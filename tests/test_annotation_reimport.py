@@ -111,11 +111,14 @@ def test_unchanged_paragraphs_keep_their_annotations_without_new_revisions(tmp_p
     assert kept.revisions.count() == 1
 
 
-def test_orphans_are_listed_for_editors_and_can_be_reattached(client, tmp_path, article):
+def test_orphans_are_listed_for_editors_and_reattached_by_their_author(client, tmp_path, article):
     lost = annotate(article, 6, "Prime Minister Takaichi made the outrageous claim")
     original = sample_paragraphs()
     reimport(tmp_path, [*original[:5], "Recently, the prime minister spoke.", original[6]])
-    editor = user_factory("editor")
+    client.force_login(user_factory("editor"))
+    listing = client.get(reverse("annotations:orphans"))
+    assert "Prime Minister Takaichi made the outrageous claim" in listing.content.decode()
+    editor = lost.author
     client.force_login(editor)
 
     listing = client.get(reverse("annotations:orphans"))

@@ -100,3 +100,18 @@ def test_demo_editor_may_use_the_admin_import(settings):
     settings.DEBUG = True
     call_command("demo_accounts", stdout=io.StringIO())
     assert get_user_model().objects.get(username="editor").has_perm("imports.add_importbatch")
+
+
+@pytest.mark.django_db
+def test_demo_accounts_annotate_and_moderate_through_their_groups(settings):
+    """Staff alone grants no annotation power: the demo accounts hold theirs by group."""
+    settings.DEBUG = True
+    call_command("demo_accounts", stdout=io.StringIO())
+    users = get_user_model().objects
+    editor, moderator = users.get(username="editor"), users.get(username="moderator")
+    assert set(editor.groups.values_list("name", flat=True)) == {"Editors"}
+    assert editor.has_perm("annotations.add_annotation")
+    assert not editor.has_perm("annotations.moderate_annotation")
+    assert set(moderator.groups.values_list("name", flat=True)) == {"Moderators"}
+    assert moderator.has_perm("annotations.moderate_annotation")
+    assert not moderator.is_staff

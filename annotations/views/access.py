@@ -29,9 +29,10 @@ class AnnotationObjectMixin:
 
     def dispatch(self, request, *args, **kwargs):
         self.annotation = get_object_or_404(
-            Annotation.objects.select_related("article", "paragraph", "author"), pk=kwargs["pk"]
+            Annotation.objects.select_related("article", "paragraph", "author", "parent"),
+            pk=kwargs["pk"],
         )
-        if not can_read(request.user, self.annotation) and not request.user.is_staff:
+        if not can_read(request.user, self.annotation):
             raise Http404("No such annotation.")
         return super().dispatch(request, *args, **kwargs)
 

@@ -8,7 +8,7 @@ from django.views.generic import ListView
 
 from annotations.forms import HideForm, ReattachForm
 from annotations.models import Annotation
-from annotations.permissions import can_annotate, can_moderate
+from annotations.permissions import can_annotate, can_moderate, can_reattach
 from annotations.services import annotation_hide, annotation_reattach, annotation_restore
 from annotations.views.access import AnnotationObjectMixin, AnnotationPageMixin, RoleRequiredMixin
 from annotations.views.writing import errors_to_form
@@ -75,24 +75,40 @@ class OrphanListView(RoleRequiredMixin, ListView):
             .newest_first()
         )
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for annotation in context["orphans"]:
+            annotation.user_can_reattach = can_reattach(self.request.user, annotation)
+        return context
+
 
 class AnnotationReattachView(AnnotationPageMixin, RoleRequiredMixin, View):
+    """An orphan's author (while an editor) or a moderator puts it back on a paragraph."""
+
     template_name = "annotations/annotation_reattach.html"
 
     def allowed(self, user):
-        return can_annotate(user) or can_moderate(user)
+        return can_reattach(user, self.annotation)
+
+    def refusal(self):
+        """A page saying why only orphans are re-attached, instead of the form."""
+        return self.render(status=400, not_orphan=True)
 
     def render(self, form=None, *, status=200, **extra):
         paragraphs = self.annotation.article.paragraphs.all()
         return super().render(form, status=status, paragraphs=paragraphs, **extra)
 
     def get(self, request, *args, **kwargs):
+        if not self.annotation.is_orphaned or self.annotation.parent_id is not None:
+            return self.refusal()
         initial = {"quote": self.annotation.quote_exact}
         if self.annotation.original_position:
             initial["position"] = self.annotation.original_position
         return self.render(ReattachForm(initial=initial))
 
     def post(self, request, *args, **kwargs):
+        if not self.annotation.is_orphaned or self.annotation.parent_id is not None:
+            return self.refusal()
         form = ReattachForm(request.POST)
         if form.is_valid():
             paragraph = self.annotation.article.paragraphs.filter(

@@ -7,8 +7,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from annotations.highlighting import runs_of
 from annotations.models import Annotation, Kind
-from annotations.permissions import can_annotate, can_change, can_moderate
-from annotations.threads import article_threads, threads_assemble
+from annotations.permissions import can_annotate, can_change, can_moderate, can_reattach
+from annotations.threads import article_threads
 from annotations.verdicts import SCALE, Verdict
 from annotations.views.access import AnnotationObjectMixin
 from articles.views import ArticleDetailView
@@ -120,18 +120,25 @@ class AnnotationDetailView(AnnotationObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        replies = list(
-            Annotation.objects.visible_to(user)
-            .filter(parent=self.annotation)
-            .select_related("author")
-        )
-        [thread] = threads_assemble([self.annotation, *replies], self.annotation.evidence.all())
-        with_permissions([thread, *thread.reply_list], user)
+        user, annotation = self.request.user, self.annotation
+        if annotation.parent_id is None:
+            annotation.evidence_list = list(annotation.evidence.all())
+            annotation.reply_list = list(
+                Annotation.objects.visible_to(user)
+                .filter(parent=annotation)
+                .select_related("author")
+            )
+        else:
+            # A reply's page shows the reply alone, with a link to the thread it answers.
+            annotation.evidence_list, annotation.reply_list = [], []
+        with_permissions([annotation, *annotation.reply_list], user)
         context.update(
-            article=self.annotation.article,
-            revisions=self.annotation.revisions.select_related("actor").order_by("-version"),
+            article=annotation.article,
+            revisions=annotation.revisions.select_related("actor").order_by("-version"),
             user_can_annotate=can_annotate(user),
+            user_can_reattach=annotation.is_orphaned
+            and annotation.parent_id is None
+            and can_reattach(user, annotation),
         )
         return context
 

@@ -1,11 +1,11 @@
 """`manage.py demo_accounts`: sign-ins for trying the archive on a laptop (DEBUG only)."""
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 
-from annotations.permissions import MODERATORS_GROUP
-from articles.accounts import demo_account_ensure, editors_group_ensure
+from annotations.roles import MODERATORS_GROUP, role_group_ensure
+from articles.accounts import EDITORS_GROUP, demo_account_ensure, editors_group_ensure
 
 DEMO_PASSWORD = "editorial-archive"
 
@@ -19,12 +19,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("demo_accounts only runs with DEBUG on; create real accounts.")
-        moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
-        # The editor is staff too, so that it can correct articles and tags in the admin.
+        editors_group_ensure()
+        # The editor annotates as a member of Editors; it is staff only so that it can
+        # correct articles and tags in the admin (staff alone grants no annotation power).
         editor = demo_account_ensure(
             username="editor",
             password=DEMO_PASSWORD,
-            groups=[editors_group_ensure()],
+            groups=[role_group_ensure(EDITORS_GROUP)],
             is_staff=True,
         )
         # ... and can bulk-import editorials there (the imports app's permission).
@@ -33,7 +34,11 @@ class Command(BaseCommand):
                 content_type__app_label="imports", codename="add_importbatch"
             )
         )
-        demo_account_ensure(username="moderator", password=DEMO_PASSWORD, groups=[moderators])
+        demo_account_ensure(
+            username="moderator",
+            password=DEMO_PASSWORD,
+            groups=[role_group_ensure(MODERATORS_GROUP)],
+        )
         host = options["host"]
         self.stdout.write(
             f"Sign in at {host}/accounts/login/ as an editor with username 'editor' and "
