@@ -70,12 +70,18 @@ class FacetSelection:
         getlist = params.getlist if hasattr(params, "getlist") else _as_list(params)
         entities: list[tuple[str, str]] = []
         for param in FACETS_BY_PARAM:
-            slugs = dict.fromkeys(s.strip() for s in getlist(param) if s.strip() and len(s) <= 200)
+            slugs = dict.fromkeys(s.strip() for s in getlist(param) if possible_slug(s))
             entities.extend((param, slug) for slug in list(slugs)[:MAX_VALUES_PER_PARAM])
         years = getlist(YEAR)
         year = years[-1].strip() if years else ""
         in_range = year.isascii() and year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR
         return cls(entities=tuple(entities), year=int(year) if in_range else None)
+
+
+def possible_slug(value: str) -> bool:
+    """Whether an entity could have this slug: not empty, not too long, no NUL (which
+    PostgreSQL refuses in any text it is asked to compare)."""
+    return bool(value.strip()) and len(value) <= 200 and "\x00" not in value
 
 
 def _as_list(params: Mapping):
