@@ -8,13 +8,14 @@ parameters on top (search/api.py), reusing `article_data()` and `list_response()
 from datetime import datetime
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Page, Paginator
+from django.core.paginator import InvalidPage, Page
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from .models import Article
+from .page_numbers import ArchivePaginator
 
 JSON_PARAMS = {"ensure_ascii": False}
 
@@ -84,7 +85,7 @@ def listed_articles() -> QuerySet:
 @require_safe
 def article_list(request: HttpRequest) -> JsonResponse:
     """Editorials newest first, a page at a time (`?page=N`)."""
-    paginator = Paginator(listed_articles(), settings.ARTICLES_PER_PAGE)
+    paginator = ArchivePaginator(listed_articles(), settings.ARTICLES_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page", 1))
     except InvalidPage as error:

@@ -4,6 +4,7 @@ Each view only picks a QuerySet method and a template; the reads live in Article
 """
 
 from django.conf import settings
+from django.core.paginator import InvalidPage
 from django.views.generic import DetailView, ListView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from django.views.generic.detail import SingleObjectMixin
@@ -12,12 +13,16 @@ from . import entity_pages
 from .feeds import feed_url
 from .mention_marks import mention_spans, mentions_requested
 from .models import Article
+from .page_numbers import ArchivePaginator, page_number
 from .text_runs import runs_of, spans_within
 from .timeline import timeline
 
 
 class ArticlePaginationMixin:
-    """Paginate by settings.ARTICLES_PER_PAGE, read per request so that tests can change it."""
+    """Paginate by settings.ARTICLES_PER_PAGE, read per request so that tests can change it,
+    with page numbers read by `page_numbers.page_number()`."""
+
+    paginator_class = ArchivePaginator
 
     def get_paginate_by(self, queryset):
         return settings.ARTICLES_PER_PAGE
@@ -79,9 +84,9 @@ class EntityArticlesView(SingleObjectMixin, ArticlePaginationMixin, ListView):
         if page == "last":
             return max(1, self.tagged)
         try:
-            return max(1, int(page))
-        except (TypeError, ValueError):
-            return 1
+            return page_number(page)
+        except InvalidPage:
+            return 1  # the paginator refuses it when the page is made
 
     def get_paginator(self, queryset, per_page, *args, **kwargs):
         paginator = super().get_paginator(queryset, per_page, *args, **kwargs)

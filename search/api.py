@@ -7,11 +7,12 @@ parameters it lists the matches (best first; newest first without words to rank)
 """
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger
+from django.core.paginator import EmptyPage, InvalidPage, Page
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_safe
 
 from articles import api as articles_api
+from articles.page_numbers import page_number
 from search.facets import FacetSelection
 from search.query import MAX_QUERY_LENGTH, parse_query
 from search.results import SearchResults, search_articles
@@ -33,17 +34,6 @@ def facets_data(results: SearchResults) -> dict:
     }
 
 
-def _positive_number(value) -> int:
-    """A page number as Paginator reads it, checked without counting anything."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise PageNotAnInteger("That page number is not an integer") from None
-    if number < 1:
-        raise EmptyPage("That page number is less than 1")
-    return number
-
-
 @require_safe
 def article_list(request: HttpRequest) -> JsonResponse:
     """The matches of a search with their facet counts, or the plain list without one."""
@@ -52,7 +42,7 @@ def article_list(request: HttpRequest) -> JsonResponse:
     if not (query or selection):
         return articles_api.article_list(request)
     try:
-        requested = _positive_number(request.GET.get("page", 1))
+        requested = page_number(request.GET.get("page", 1))  # checked before counting
         results = search_articles(
             query=query,
             selection=selection,

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 
+from articles import page_numbers
 from articles.models import Article
+from articles.page_numbers import PageTooLarge
 from search.engines import Snippet, engine_for
 from search.facets import (
     FacetGroup,
@@ -29,10 +31,13 @@ from search.query import ParsedQuery, parse_query
 
 
 def page_number(value) -> int:
-    """A page number from the URL; anything but a positive integer is the first page."""
+    """A page number from the URL; anything but a positive integer is the first page, and a
+    number past MAX_PAGE is refused (PageTooLarge) rather than handed to the database."""
     try:
-        return max(1, int(value))
-    except (TypeError, ValueError):
+        return page_numbers.page_number(value)
+    except PageTooLarge:
+        raise
+    except InvalidPage:
         return 1
 
 
@@ -77,7 +82,8 @@ def search_articles(
     snippets: bool = True,
 ) -> SearchResults:
     """Articles matching `query` within the facet `selection`, best first (newest first when
-    there is nothing to rank), one page at a time; out-of-range pages give the last page.
+    there is nothing to rank), one page at a time; out-of-range pages give the last page, and
+    a page number past `page_numbers.MAX_PAGE` raises PageTooLarge.
 
     `articles` is the QuerySet the page's articles are read from (default: as listed on the
     site, with their lead paragraph and entities).
