@@ -53,6 +53,7 @@ class FileOutcome:
     fate: Fate
     reason: str = ""
     slug: str = ""
+    origin: tuple[int, ...] = ()  # the source's origin: names can repeat, origins cannot
 
 
 @dataclass
@@ -78,10 +79,11 @@ class Candidate:
     editorial: ParsedEditorial
     import_key: str
     content_hash: str
+    origin: tuple[int, ...] = ()
 
     @classmethod
-    def of(cls, name: str, editorial: ParsedEditorial) -> Candidate:
-        return cls(name, editorial, import_key_for(editorial), editorial.content_hash())
+    def of(cls, name: str, editorial: ParsedEditorial, origin: tuple[int, ...] = ()) -> Candidate:
+        return cls(name, editorial, import_key_for(editorial), editorial.content_hash(), origin)
 
 
 def import_key_for(editorial: ParsedEditorial) -> str:
@@ -127,10 +129,12 @@ def parse_source(source: SourceFile) -> Candidate | FileOutcome:
     try:
         editorial = parse_editorial(source.read())
     except (SourceError, EditorialFormatError) as error:
-        return FileOutcome(name=source.name, fate=Fate.FAILED, reason=str(error))
+        return FileOutcome(
+            name=source.name, fate=Fate.FAILED, reason=str(error), origin=source.origin
+        )
     if problem := length_problem(editorial):
-        return FileOutcome(name=source.name, fate=Fate.FAILED, reason=problem)
-    return Candidate.of(source.name, editorial)
+        return FileOutcome(name=source.name, fate=Fate.FAILED, reason=problem, origin=source.origin)
+    return Candidate.of(source.name, editorial, source.origin)
 
 
 def batches_with_distinct_keys(
@@ -179,7 +183,9 @@ def articles_create(
         if any(found):
             tags_write(found=with_paragraph_ids(articles, found), fresh=True)
     return [
-        FileOutcome(name=candidate.name, fate=Fate.IMPORTED, slug=article.slug)
+        FileOutcome(
+            name=candidate.name, fate=Fate.IMPORTED, slug=article.slug, origin=candidate.origin
+        )
         for candidate, article in zip(candidates, articles, strict=True)
     ]
 
@@ -204,6 +210,7 @@ def article_update(
         return FileOutcome(
             name=candidate.name,
             fate=Fate.FAILED,
+            origin=candidate.origin,
             reason=(
                 f"older than the archived version of {article.slug} "
                 f"(Updated {editorial.revised_at:%Y-%m-%d %H:%M:%S} is before "
@@ -216,7 +223,9 @@ def article_update(
         article.save()
         paragraphs = paragraphs_replace(article=article, texts=editorial.paragraphs)
         article_retag(article=article, paragraphs=paragraphs, matcher=matcher)
-    return FileOutcome(name=candidate.name, fate=Fate.UPDATED, slug=article.slug)
+    return FileOutcome(
+        name=candidate.name, fate=Fate.UPDATED, slug=article.slug, origin=candidate.origin
+    )
 
 
 def batch_write(
@@ -229,7 +238,11 @@ def batch_write(
         if article is None:
             new.append(candidate)
         elif article.content_hash == candidate.content_hash:
-            outcomes.append(FileOutcome(candidate.name, Fate.UNCHANGED, slug=article.slug))
+            outcomes.append(
+                FileOutcome(
+                    candidate.name, Fate.UNCHANGED, slug=article.slug, origin=candidate.origin
+                )
+            )
         else:
             outcomes.append(article_update(article=article, candidate=candidate, matcher=matcher()))
     if new:
@@ -257,11 +270,18 @@ def retry_alone(candidate: Candidate, matcher: Matcher | None = None) -> FileOut
         article = Article.objects.filter(import_key=candidate.import_key).first()
         if article is not None:
             if article.content_hash == candidate.content_hash:
-                return FileOutcome(candidate.name, Fate.UNCHANGED, slug=article.slug)
+                return FileOutcome(
+                    candidate.name, Fate.UNCHANGED, slug=article.slug, origin=candidate.origin
+                )
             return article_update(article=article, candidate=candidate, matcher=matcher)
         return articles_create([candidate], matcher=matcher)[0]
     except DatabaseError as error:
-        return FileOutcome(candidate.name, Fate.FAILED, reason=f"could not be saved ({error})")
+        return FileOutcome(
+            candidate.name,
+            Fate.FAILED,
+            reason=f"could not be saved ({error})",
+            origin=candidate.origin,
+        )
 
 
 def editorials_import(

@@ -3,19 +3,43 @@
 Pure Python (no Django), so it can be reused and tested quickly. Each file becomes a
 `SourceFile` whose `read()` returns its bytes or raises `SourceError` with the reason it
 was refused; archive members are read lazily, with limits on size and inflation, and a
-member whose path would leave the archive's folder is refused without being read.
+member whose path would leave the archive's folder is refused without being read. A zip
+inside a zip is refused, never ignored. Names are kept as given; `name_shown` is how they
+are displayed, with control and bidi characters escaped.
 """
 
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 EDITORIAL_SUFFIX = ".txt"
+ARCHIVE_SUFFIX = ".zip"
 READ_CHUNK = 64 * 1024
+# Control, format (bidi overrides, zero-width), surrogate, private and unassigned characters,
+# and line or paragraph separators: shown escaped, as they could hide or reorder a name.
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def name_shown(name: str) -> str:
+    """A name as it may be displayed (page, report, terminal): hidden characters escaped,
+    `\\x07`, `\\u202e`, `\\U000e0001`, everything else as written."""
+    return "".join(
+        escaped(char) if unicodedata.category(char) in HIDDEN_CATEGORIES else char for char in name
+    )
+
+
+def escaped(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
 
 
 class SourceError(Exception):
@@ -30,22 +54,25 @@ class SourceLimits:
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One file to import: a display name (`folder/a.txt`, `batch.zip:2026/a.txt`) and a reader."""
+    """One file to import: a display name (`folder/a.txt`, `batch.zip:2026/a.txt`), a reader,
+    and its origin, which tells it apart from every other source of the same listing even where
+    names repeat: (path index, member index in the archive or file index in the folder)."""
 
     name: str
     reader: Callable[[], bytes]
+    origin: tuple[int, ...] = ()
 
     def read(self) -> bytes:
         return self.reader()
 
 
-def refused(name: str, reason: str) -> SourceFile:
+def refused(name: str, reason: str, origin: tuple[int, ...] = ()) -> SourceFile:
     """A source that is refused before anything is read."""
 
     def read() -> bytes:
         raise SourceError(reason)
 
-    return SourceFile(name=name, reader=read)
+    return SourceFile(name=name, reader=read, origin=origin)
 
 
 def read_limited(stream, limit: int, what: str) -> bytes:
@@ -95,11 +122,22 @@ class ArchiveReader:
         self.limits = limits
         self.inflated = 0
 
-    def member(self, info: zipfile.ZipInfo) -> SourceFile:
+    def member(self, info: zipfile.ZipInfo, index: int, copy: int) -> SourceFile:
+        """The member at `index` of the archive's listing; `copy` counts earlier members of
+        the same name (a zip may hold one name twice), said in the name so rows differ."""
         name = f"{self.display_name}:{info.filename}"
+        if copy > 1:
+            name += f" (duplicate {copy})"
         if problem := member_path_problem(info.filename):
-            return refused(name, problem)
-        return SourceFile(name=name, reader=lambda: self.read(info))
+            return refused(name, problem, (index,))
+        if info.filename.lower().endswith(ARCHIVE_SUFFIX):
+            leaf = PurePosixPath(info.filename.replace("\\", "/")).name
+            return refused(
+                name,
+                f"nested archive {name_shown(leaf)}: unpack it and upload its files",
+                (index,),
+            )
+        return SourceFile(name=name, reader=lambda: self.read(info), origin=(index,))
 
     def read(self, info: zipfile.ZipInfo) -> bytes:
         limit = self.limits.max_archive_bytes
@@ -135,11 +173,18 @@ def archive_members(path: Path, name: str, limits: SourceLimits, stack: ExitStac
         return [refused(name, f"not a readable zip archive ({error})")]
     reader = ArchiveReader(archive, name, limits)
     members = [
-        info
-        for info in archive.infolist()
-        if not info.is_dir() and info.filename.lower().endswith(EDITORIAL_SUFFIX)
+        (index, info)
+        for index, info in enumerate(archive.infolist())
+        if not info.is_dir() and info.filename.lower().endswith((EDITORIAL_SUFFIX, ARCHIVE_SUFFIX))
     ]
-    return [reader.member(info) for info in sorted(members, key=lambda info: info.filename)]
+    # Sorted by name; the sort is stable, so members of one name keep the archive's order.
+    members.sort(key=lambda member: member[1].filename)
+    copies: dict[str, int] = {}
+    sources = []
+    for index, info in members:
+        copies[info.filename] = copies.get(info.filename, 0) + 1
+        sources.append(reader.member(info, index, copies[info.filename]))
+    return sources
 
 
 def folder_files(path: Path, limits: SourceLimits) -> list[SourceFile]:
@@ -150,10 +195,11 @@ def folder_files(path: Path, limits: SourceLimits) -> list[SourceFile]:
 def expand(path: Path, limits: SourceLimits, stack: ExitStack) -> Iterator[SourceFile]:
     name = str(path)
     if path.is_dir():
-        yield from folder_files(path, limits)
+        for index, source in enumerate(folder_files(path, limits)):
+            yield replace(source, origin=(index,))
     elif not path.exists():
         yield refused(name, "no such file or folder")
-    elif path.suffix.lower() == ".zip":
+    elif path.suffix.lower() == ARCHIVE_SUFFIX:
         yield from archive_members(path, name, limits, stack)
     else:
         yield plain_file(path, name, limits)
@@ -163,7 +209,12 @@ def expand(path: Path, limits: SourceLimits, stack: ExitStack) -> Iterator[Sourc
 def opened_sources(
     paths: Iterable[str | Path], *, limits: SourceLimits | None = None
 ) -> Iterator[list[SourceFile]]:
-    """Every editorial file under the given paths, in a stable order; archives stay open."""
+    """Every editorial file under the given paths, in a stable order; archives stay open.
+    Each source's origin starts with the index of its path, so no two origins are equal."""
     limits = limits or SourceLimits()
     with ExitStack() as stack:
-        yield [source for path in paths for source in expand(Path(path), limits, stack)]
+        yield [
+            replace(source, origin=(index, *source.origin))
+            for index, path in enumerate(paths)
+            for source in expand(Path(path), limits, stack)
+        ]

@@ -141,3 +141,54 @@ def test_many_files_across_batches_all_arrive_in_order(tmp_path):
     assert Paragraph.objects.count() == 300 * 7
     article = Article.objects.get(title="Editorial number 123")
     assert list(article.paragraphs.values_list("text", flat=True)) == sample_paragraphs()
+
+
+def zip_with(path, members: list[tuple[str, str | bytes]]):
+    """A zip written member by member; a repeated name is written twice (zipfile warns)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Duplicate name", UserWarning)
+        with zipfile.ZipFile(path, "w") as bundle:
+            for name, data in members:
+                bundle.writestr(name, data)
+    return path
+
+
+def test_two_members_of_one_name_are_both_imported_and_told_apart(tmp_path):
+    archive = zip_with(
+        tmp_path / "twice.zip",
+        [
+            ("a.txt", editorial_variant(title="First of the name")),
+            ("a.txt", "junk\n"),
+            ("a.txt", editorial_variant(input_time="2026-01-14 10:00:00", title="Third")),
+        ],
+    )
+    status, lines = run_import(archive)
+    assert status == 1
+    assert lines[0].startswith(f"{archive}:a.txt (duplicate 2): ")
+    assert lines[-1] == "imported 2, updated 0, unchanged 0, failed 1"
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["First of the name", "Third"]
+
+
+def test_hidden_characters_in_names_are_printed_escaped(tmp_path):
+    archive = zip_with(tmp_path / "z.zip", [("bad\u202e\x1b[2J.txt", "junk\n")])
+    _, lines = run_import(archive)
+    assert lines[0].startswith(f"{archive}:bad\\u202e\\x1b[2J.txt: ")
+    assert "\x1b" not in "".join(lines)
+    assert "\u202e" not in "".join(lines)
+
+
+def test_a_zip_inside_a_zip_is_refused_with_a_reason(tmp_path):
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as bundle:
+        bundle.writestr("x.txt", editorial_variant())
+    archive = zip_with(tmp_path / "outer.zip", [("deep/inner.ZIP", inner.getvalue())])
+    status, lines = run_import(archive)
+    assert (status, lines) == (
+        1,
+        [
+            f"{archive}:deep/inner.ZIP: nested archive inner.ZIP: unpack it and upload its files",
+            "imported 0, updated 0, unchanged 0, failed 1",
+        ],
+    )

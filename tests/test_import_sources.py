@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from articles.sources import SourceError, SourceLimits, opened_sources
+from articles.sources import SourceError, SourceLimits, name_shown, opened_sources
 
 
 def zip_bytes(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
@@ -103,3 +103,50 @@ def test_corrupt_zip_is_refused_with_its_name(tmp_path):
     [(name, reason)] = read_all([archive]).items()
     assert name == str(archive)
     assert reason.startswith("not a readable zip archive")
+
+
+def test_members_of_one_name_are_each_a_source_with_their_own_origin(tmp_path):
+    import warnings
+
+    archive = tmp_path / "twice.zip"
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Duplicate name", UserWarning)
+        with zipfile.ZipFile(archive, "w") as bundle:
+            bundle.writestr("b.txt", b"one")
+            bundle.writestr("a.txt", b"two")
+            bundle.writestr("b.txt", b"three")
+    with opened_sources([tmp_path / "x.txt", archive]) as sources:
+        found = [(s.name, s.origin) for s in sources]
+        data = [s.read() for s in sources[1:]]
+    assert found == [
+        (str(tmp_path / "x.txt"), (0,)),
+        (f"{archive}:a.txt", (1, 1)),
+        (f"{archive}:b.txt", (1, 0)),
+        (f"{archive}:b.txt (duplicate 2)", (1, 2)),
+    ]
+    assert data == [b"two", b"one", b"three"]
+
+
+def test_a_zip_inside_a_zip_is_refused_not_ignored(tmp_path):
+    archive = tmp_path / "outer.zip"
+    archive.write_bytes(zip_bytes({"inner.zip": zip_bytes({"a.txt": b"1"}), "b.txt": b"2"}))
+    assert read_all([archive]) == {
+        f"{archive}:b.txt": b"2",
+        f"{archive}:inner.zip": "nested archive inner.zip: unpack it and upload its files",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("plain name.txt", "plain name.txt"),
+        ("Nicolás — ¥%.txt", "Nicolás — ¥%.txt"),
+        ("invoice\u202etxt.exe", "invoice\\u202etxt.exe"),
+        ("bell\a\ttab\n.txt", "bell\\x07\\x09tab\\x0a.txt"),
+        ("zero\u200bwidth\u2066isolate", "zero\\u200bwidth\\u2066isolate"),
+        ("tag\U000e0041.txt", "tag\\U000e0041.txt"),
+        ("line\u2028sep", "line\\u2028sep"),
+    ],
+)
+def test_names_are_shown_with_hidden_characters_escaped(name, shown):
+    assert name_shown(name) == shown

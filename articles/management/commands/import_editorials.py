@@ -1,4 +1,8 @@
-"""`manage.py import_editorials PATH [PATH ...] [--dry-run]`: bulk-import editorial files."""
+"""`manage.py import_editorials PATH [PATH ...] [--dry-run]`: bulk-import editorial files.
+
+Names and reasons are printed with control and bidi characters escaped (`\\u202e`), as the
+admin pages show them, so that a file name cannot rewrite the terminal or hide its suffix.
+"""
 
 import sys
 
@@ -7,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.importing import editorials_import
-from articles.sources import SourceLimits, opened_sources
+from articles.sources import SourceLimits, name_shown, opened_sources
 
 
 class Command(BaseCommand):
@@ -44,7 +48,7 @@ class Command(BaseCommand):
                 on_file_done=lambda outcome: progress.update(1),
             )
         for failure in report.failures:
-            self.stdout.write(f"{failure.name}: {failure.reason}")
+            self.stdout.write(f"{name_shown(failure.name)}: {name_shown(failure.reason)}")
         if options["dry_run"]:
             self.stdout.write("dry run: nothing was written")
         self.stdout.write(report.summary())
