@@ -52,3 +52,23 @@ def test_no_report_while_the_batch_runs(staff_client):
     batch = ImportBatch.objects.create(created_by=staff_client.user, total=3)
     response = staff_client.get(f"/admin/imports/importbatch/{batch.pk}/report.csv")
     assert response.status_code == 404
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_quoted(staff_client):
+    """OWASP CSV injection: a leading =, +, -, @, tab or CR becomes text with a single quote."""
+    preview = upload(
+        staff_client,
+        text_file("=cmd.txt", editorial(3, title='=HYPERLINK("http://evil.example","Click")')),
+        text_file("@sum.txt", editorial(4, title="+1 for Diplomacy")),
+        text_file("-dash.txt", editorial(5, title="-Minus Title")),
+    )
+    confirm(staff_client, preview.preview_url)
+
+    rows = report(staff_client, ImportBatch.objects.get())
+
+    assert [(row["file"], row["title"]) for row in rows] == [
+        ("'=cmd.txt", '\'=HYPERLINK("http://evil.example","Click")'),
+        ("'@sum.txt", "'+1 for Diplomacy"),
+        ("'-dash.txt", "'-Minus Title"),
+    ]
+    assert rows[0]["position"] == "1"
