@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.sources import name_shown
+
 
 class Status(models.TextChoices):
     RUNNING = "running", "Running"
@@ -90,7 +92,8 @@ class ImportFile(models.Model):
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="files")
     position = models.PositiveIntegerField()
-    name = models.CharField(max_length=500, help_text="The file, or archive:member.")
+    # A text field: a zip member's path may run to thousands of characters, all of them kept.
+    name = models.TextField(help_text="The file, or archive:member, as uploaded.")
     fate = models.CharField(max_length=20, choices=FileFate.choices, default=FileFate.PENDING)
     reason = models.TextField(blank=True, help_text="Why the file was refused.")
     line = models.PositiveIntegerField(null=True, blank=True)
@@ -113,4 +116,4 @@ class ImportFile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return name_shown(self.name)
