@@ -22,6 +22,8 @@ class LinesField(forms.CharField):
     """Edits a JSON list of strings as text, one entry per line (blank lines dropped)."""
 
     widget = forms.Textarea(attrs={"rows": 3})
+    max_lines = 100
+    max_line_chars = 300
 
     def prepare_value(self, value):
         return "\n".join(value) if isinstance(value, list) else value
@@ -30,6 +32,17 @@ class LinesField(forms.CharField):
         lines = (line.strip() for line in (super().to_python(value) or "").splitlines())
         # Keep the first occurrence of each line, in order: duplicates mean nothing here.
         return list(dict.fromkeys(line for line in lines if line))
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > self.max_lines:
+            raise forms.ValidationError(f"At most {self.max_lines} lines; this has {len(value)}.")
+        for number, line in enumerate(value, start=1):
+            if len(line) > self.max_line_chars:
+                raise forms.ValidationError(
+                    f"Line {number} has {len(line):,} characters; "
+                    f"the limit is {self.max_line_chars}."
+                )
 
 
 class ArticleAdminForm(forms.ModelForm):

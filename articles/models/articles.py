@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from taggit.managers import TaggableManager
@@ -59,6 +60,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(models.Exists(tagged))
 
 
+# What an editor may write in the admin's free-text fields (a real editorial's paragraph is
+# under 2,000 characters). Validators, not max_length: a text column's length is no schema
+# change, and SQLite would rebuild the table (and lose its triggers) for one.
+PARAGRAPH_MAX_CHARS = 20_000
+CAPTION_MAX_CHARS = 2_000
+
+
 class Article(models.Model):
     """One editorial as published, with its metadata; the text lives in its paragraphs."""
 
@@ -88,7 +96,11 @@ class Article(models.Model):
         help_text="The date printed on the saved page; not always the publication date.",
     )
     deck = models.JSONField(default=list, blank=True, help_text="Sub-headline lines, in order.")
-    caption_text = models.TextField(blank=True, help_text="Photo caption, without its credit.")
+    caption_text = models.TextField(
+        blank=True,
+        validators=[MaxLengthValidator(CAPTION_MAX_CHARS)],
+        help_text="Photo caption, without its credit.",
+    )
     caption_credit = models.CharField(max_length=200, blank=True)
     layout = models.CharField(
         max_length=40, default="fnnews", help_text="Which source layout the file was read as."
@@ -139,7 +151,7 @@ class Paragraph(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
     position = models.PositiveIntegerField(help_text="1-based place in the article.")
-    text = models.TextField()
+    text = models.TextField(validators=[MaxLengthValidator(PARAGRAPH_MAX_CHARS)])
 
     objects = ParagraphQuerySet.as_manager()
 

@@ -1,5 +1,6 @@
 """The entity kinds editorials are tagged with: leaders (and their terms), countries, agenda."""
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from taggit.models import TagBase
@@ -13,7 +14,11 @@ class Entity(TagBase):
         blank=True,
         help_text="Other ways the text writes this name, one per entry (e.g. “U.S.”, “USA”).",
     )
-    description = models.TextField(blank=True, help_text="A line or two shown on its page.")
+    description = models.TextField(
+        blank=True,
+        validators=[MaxLengthValidator(2_000)],
+        help_text="A line or two shown on its page.",
+    )
     key = models.CharField(
         max_length=100,
         blank=True,
