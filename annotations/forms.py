@@ -5,12 +5,51 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from annotations.anchoring import quote_find_in
+from annotations.limits import (
+    BODY_MAX_CHARS,
+    CLAIM_TEXT_MAX_CHARS,
+    CLAIMANT_MAX_CHARS,
+    EVIDENCE_MAX_CHARS,
+    EVIDENCE_TITLE_MAX_CHARS,
+    EVIDENCE_URL_MAX_CHARS,
+    MAX_EVIDENCE_LINKS,
+    QUOTE_MAX_CHARS,
+    REASON_MAX_CHARS,
+    REPLY_MAX_CHARS,
+    offset_parse,
+    too_long,
+)
 from annotations.models import Kind
 from annotations.services import AnnotationContent, Evidence
 from annotations.verdicts import Verdict
 from articles.models import Leader
 
-MAX_EVIDENCE_LINKS = 10
+
+class LengthLimit:
+    """Refuses a text over `limit` characters with a message that names it."""
+
+    def __init__(self, what: str, limit: int):
+        self.what, self.limit = what, limit
+
+    def __call__(self, value: str) -> None:
+        if len(value) > self.limit:
+            raise ValidationError(too_long(self.what, self.limit, len(value)), code="max_length")
+
+
+def limited_text(*, what: str, limit: int, rows: int | None = None, **kwargs) -> forms.CharField:
+    """A text field held to `limit` characters: in the browser (maxlength) and on the server."""
+    attrs = {"maxlength": limit} | ({"rows": rows} if rows else {})
+    widget = forms.Textarea(attrs=attrs) if rows else forms.TextInput(attrs=attrs)
+    return forms.CharField(validators=[LengthLimit(what, limit)], widget=widget, **kwargs)
+
+
+class OffsetField(forms.CharField):
+    """A quote's start offset, only a hint: anything but a plain bounded number is no hint."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value):
+        return offset_parse(super().to_python(value))
 
 
 def evidence_parse(text: str) -> list[Evidence]:
@@ -20,13 +59,22 @@ def evidence_parse(text: str) -> list[Evidence]:
         if not line.strip():
             continue
         url, _, title = line.strip().partition(" ")
+        title = title.strip()
+        if len(url) > EVIDENCE_URL_MAX_CHARS:
+            raise ValidationError(
+                f"Line {number}: " + too_long("the address", EVIDENCE_URL_MAX_CHARS, len(url))
+            )
+        if len(title) > EVIDENCE_TITLE_MAX_CHARS:
+            raise ValidationError(
+                f"Line {number}: " + too_long("the title", EVIDENCE_TITLE_MAX_CHARS, len(title))
+            )
         try:
             validate(url)
         except ValidationError:
             raise ValidationError(
                 f"Line {number}: “{url}” is not a web address (start it with https://)."
             ) from None
-        links.append(Evidence(url=url, title=title.strip()))
+        links.append(Evidence(url=url, title=title))
     if len(links) > MAX_EVIDENCE_LINKS:
         raise ValidationError(f"At most {MAX_EVIDENCE_LINKS} evidence links.")
     return links
@@ -34,21 +82,28 @@ def evidence_parse(text: str) -> list[Evidence]:
 
 class AnnotationForm(forms.Form):
     kind = forms.ChoiceField(choices=Kind.choices, widget=forms.RadioSelect, initial=Kind.NOTE)
-    quote = forms.CharField(
+    quote = limited_text(
+        what="The quote",
+        limit=QUOTE_MAX_CHARS,
+        rows=2,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="The words you annotate, exactly as in the paragraph. "
         "Leave empty to annotate the whole paragraph.",
     )
-    quote_start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
-    claim_text = forms.CharField(
+    quote_start = OffsetField(required=False)
+    claim_text = limited_text(
+        what="The claim",
+        limit=CLAIM_TEXT_MAX_CHARS,
         label="Claim",
         required=False,
-        max_length=500,
         help_text="The claim as stated, in one sentence.",
     )
-    claimant = forms.CharField(
-        label="Who made it", required=False, max_length=200, help_text="A person or body."
+    claimant = limited_text(
+        what="Who made it",
+        limit=CLAIMANT_MAX_CHARS,
+        label="Who made it",
+        required=False,
+        help_text="A person or body.",
     )
     claimant_leader = forms.ModelChoiceField(
         label="Or a leader", queryset=Leader.objects.all(), required=False
@@ -56,16 +111,20 @@ class AnnotationForm(forms.Form):
     verdict = forms.ChoiceField(
         choices=[("", "—"), *Verdict.choices], required=False, help_text="On the published scale."
     )
-    body = forms.CharField(
+    body = limited_text(
+        what="The text",
+        limit=BODY_MAX_CHARS,
+        rows=6,
         label="Text",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Markdown: *emphasis*, **strong**, [links](https://…), lists, > quotes. "
-        "For a claim, explain the verdict.",
+        f"For a claim, explain the verdict. At most {BODY_MAX_CHARS:,} characters.",
     )
-    evidence = forms.CharField(
+    evidence = limited_text(
+        what="The evidence",
+        limit=EVIDENCE_MAX_CHARS,
+        rows=3,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For a claim: one link per line, the address then its title.",
     )
 
@@ -143,8 +202,12 @@ class AnnotationEditForm(AnnotationForm):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(
-        label="Reply", widget=forms.Textarea(attrs={"rows": 3}), help_text="Markdown."
+    body = limited_text(
+        what="The reply",
+        limit=REPLY_MAX_CHARS,
+        rows=3,
+        label="Reply",
+        help_text=f"Markdown. At most {REPLY_MAX_CHARS:,} characters.",
     )
 
     def content(self) -> AnnotationContent:
@@ -159,16 +222,20 @@ class ReplyEditForm(ReplyForm):
 
 
 class HideForm(forms.Form):
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = limited_text(
+        what="The reason",
+        limit=REASON_MAX_CHARS,
+        rows=3,
         help_text="Shown to moderators and kept in the history.",
     )
 
 
 class ReattachForm(forms.Form):
-    position = forms.IntegerField(label="Paragraph number", min_value=1)
-    quote = forms.CharField(
+    position = forms.IntegerField(label="Paragraph number", min_value=1, max_value=100_000)
+    quote = limited_text(
+        what="The quote",
+        limit=QUOTE_MAX_CHARS,
+        rows=2,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="The words it belongs to in that paragraph; empty for the whole paragraph.",
     )

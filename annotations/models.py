@@ -5,6 +5,16 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 
+from annotations.limits import (
+    BODY_MAX_CHARS,
+    CLAIM_TEXT_MAX_CHARS,
+    CLAIMANT_MAX_CHARS,
+    EVIDENCE_TITLE_MAX_CHARS,
+    EVIDENCE_URL_MAX_CHARS,
+    QUOTE_MAX_CHARS,
+    REASON_MAX_CHARS,
+    REPLY_MAX_CHARS,
+)
 from annotations.verdicts import MEANINGS, Verdict
 from articles.models import Article, Leader, Paragraph
 
@@ -82,7 +92,9 @@ class Annotation(models.Model):
         help_text="The annotation this replies to; replies go one level deep.",
     )
     quote_exact = models.TextField(
-        blank=True, help_text="The quoted words; empty when the whole paragraph is annotated."
+        max_length=QUOTE_MAX_CHARS,
+        blank=True,
+        help_text="The quoted words; empty when the whole paragraph is annotated.",
     )
     quote_prefix = models.CharField(max_length=64, blank=True)
     quote_suffix = models.CharField(max_length=64, blank=True)
@@ -94,12 +106,19 @@ class Annotation(models.Model):
 
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NOTE)
     body = models.TextField(
-        blank=True, help_text="Markdown. For a claim: the explanation of the verdict."
+        max_length=BODY_MAX_CHARS,
+        blank=True,
+        help_text="Markdown. For a claim: the explanation of the verdict. "
+        f"A reply is at most {REPLY_MAX_CHARS:,} characters.",
     )
     claim_text = models.CharField(
-        max_length=500, blank=True, help_text="The claim as stated, in one sentence."
+        max_length=CLAIM_TEXT_MAX_CHARS,
+        blank=True,
+        help_text="The claim as stated, in one sentence.",
     )
-    claimant = models.CharField(max_length=200, blank=True, help_text="Who made the claim.")
+    claimant = models.CharField(
+        max_length=CLAIMANT_MAX_CHARS, blank=True, help_text="Who made the claim."
+    )
     claimant_leader = models.ForeignKey(
         Leader,
         on_delete=models.SET_NULL,
@@ -118,7 +137,7 @@ class Annotation(models.Model):
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.VISIBLE, db_index=True
     )
-    moderation_reason = models.TextField(blank=True)
+    moderation_reason = models.TextField(max_length=REASON_MAX_CHARS, blank=True)
     version = models.PositiveIntegerField(
         default=1, help_text="Goes up with every change; an edit must name the version it saw."
     )
@@ -171,8 +190,8 @@ class EvidenceLink(models.Model):
     """A source that supports a claim's verdict."""
 
     annotation = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="evidence")
-    url = models.URLField(max_length=1000)
-    title = models.CharField(max_length=300, blank=True)
+    url = models.URLField(max_length=EVIDENCE_URL_MAX_CHARS)
+    title = models.CharField(max_length=EVIDENCE_TITLE_MAX_CHARS, blank=True)
     position = models.PositiveSmallIntegerField(default=1)
 
     class Meta:
@@ -208,7 +227,7 @@ class Revision(models.Model):
         help_text="Empty when the archive itself made the change (a re-import).",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField(blank=True)
+    reason = models.TextField(max_length=REASON_MAX_CHARS, blank=True)
     previous = models.JSONField(null=True, blank=True)
     content = models.JSONField()
 

@@ -14,6 +14,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from annotations.anchoring import quote_at, quote_find_in
+from annotations.limits import (
+    BODY_MAX_CHARS,
+    CLAIM_TEXT_MAX_CHARS,
+    CLAIMANT_MAX_CHARS,
+    EVIDENCE_TITLE_MAX_CHARS,
+    EVIDENCE_URL_MAX_CHARS,
+    MAX_EVIDENCE_LINKS,
+    QUOTE_MAX_CHARS,
+    REASON_MAX_CHARS,
+    REPLY_MAX_CHARS,
+    too_long,
+)
 from annotations.models import Action, Annotation, EvidenceLink, Kind, Revision, Status
 from articles.models import Leader, Paragraph
 
@@ -45,25 +57,64 @@ class AnnotationContent:
     evidence: Sequence[Evidence] = ()
 
 
+def length_errors(content: AnnotationContent, *, is_reply: bool) -> dict[str, str]:
+    """Each text over its limit (see annotations.limits), by field."""
+    body_what, body_limit = (
+        ("The reply", REPLY_MAX_CHARS) if is_reply else ("The text", BODY_MAX_CHARS)
+    )
+    errors = {
+        field: too_long(what, limit, len(value))
+        for field, what, limit, value in (
+            ("body", body_what, body_limit, content.body),
+            ("claim_text", "The claim", CLAIM_TEXT_MAX_CHARS, content.claim_text),
+            ("claimant", "Who made it", CLAIMANT_MAX_CHARS, content.claimant),
+        )
+        if len(value) > limit
+    }
+    lines = []
+    for number, link in enumerate(content.evidence, start=1):
+        if len(link.url) > EVIDENCE_URL_MAX_CHARS:
+            lines.append(
+                f"Link {number}: " + too_long("the address", EVIDENCE_URL_MAX_CHARS, len(link.url))
+            )
+        if len(link.title) > EVIDENCE_TITLE_MAX_CHARS:
+            lines.append(
+                f"Link {number}: "
+                + too_long("the title", EVIDENCE_TITLE_MAX_CHARS, len(link.title))
+            )
+    if len(content.evidence) > MAX_EVIDENCE_LINKS:
+        lines.append(f"At most {MAX_EVIDENCE_LINKS} evidence links.")
+    if lines:
+        errors["evidence"] = " ".join(lines)
+    return errors
+
+
+def quote_validate(exact: str) -> None:
+    if len(exact) > QUOTE_MAX_CHARS:
+        raise ValidationError({"quote": too_long("The quote", QUOTE_MAX_CHARS, len(exact))})
+
+
 def content_validate(content: AnnotationContent, *, is_reply: bool) -> None:
-    errors = {}
+    """What must hold of any annotation's content: its kind's parts, each within its limit."""
+    errors = length_errors(content, is_reply=is_reply)
     if is_reply and content.kind != Kind.NOTE:
         errors["kind"] = "A reply is a note."
     if content.kind == Kind.NOTE and not content.body.strip():
-        errors["body"] = "Write the note."
+        errors.setdefault("body", "Write the note.")
     if content.kind == Kind.CLAIM:
         if not content.claim_text.strip():
-            errors["claim_text"] = "State the claim that is checked."
+            errors.setdefault("claim_text", "State the claim that is checked.")
         if not content.verdict:
             errors["verdict"] = "Choose a verdict."
         if not content.claimant.strip() and content.claimant_leader is None:
-            errors["claimant"] = "Say who made the claim."
+            errors.setdefault("claimant", "Say who made the claim.")
     if errors:
         raise ValidationError(errors)
 
 
 def span_resolve(paragraph: Paragraph, exact: str, start: int | None) -> tuple[int, int]:
     """Offsets of the quoted words in the paragraph; the start hint picks among repeats."""
+    quote_validate(exact)
     if start is not None and paragraph.text[start : start + len(exact)] == exact:
         return start, start + len(exact)
     starts = quote_find_in(paragraph.text, exact)
@@ -257,6 +308,10 @@ def annotation_hide(*, annotation: Annotation, actor, reason: str) -> Annotation
     """A moderator hides an annotation from readers, saying why."""
     if not reason.strip():
         raise ValidationError({"reason": "Say why the annotation is hidden."})
+    if len(reason.strip()) > REASON_MAX_CHARS:
+        raise ValidationError(
+            {"reason": too_long("The reason", REASON_MAX_CHARS, len(reason.strip()))}
+        )
     return status_change(
         annotation=annotation,
         actor=actor,

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.views import View
 
 from annotations.forms import AnnotationEditForm, AnnotationForm, ReplyEditForm, ReplyForm
+from annotations.limits import QUOTE_MAX_CHARS, offset_parse
 from annotations.permissions import can_annotate, can_change
 from annotations.services import (
     EditConflict,
@@ -50,9 +51,12 @@ class AnnotationCreateView(RoleRequiredMixin, View):
         return TemplateResponse(self.request, self.template_name, context, status=status)
 
     def get(self, request, *args, **kwargs):
-        initial = {"quote": request.GET.get("quote", ""), "kind": request.GET.get("kind", "note")}
-        if request.GET.get("start", "").isdigit():
-            initial["quote_start"] = int(request.GET["start"])
+        initial = {
+            "quote": request.GET.get("quote", "")[:QUOTE_MAX_CHARS],
+            "kind": request.GET.get("kind", "note"),
+            # Only a hint: "²", "①" or a hundred digits are no hint at all.
+            "quote_start": offset_parse(request.GET.get("start")),
+        }
         return self.render(AnnotationForm(initial=initial, paragraph_text=self.paragraph.text))
 
     def post(self, request, *args, **kwargs):
