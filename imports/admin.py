@@ -23,7 +23,7 @@ from imports.forms import UndoForm, UploadForm
 from imports.models import FileFate, ImportBatch, Status
 from imports.planning import Plan, plan_make, preview_paragraphs
 from imports.reports import report_rows
-from imports.uploads import UploadGone, held_upload, upload_hold
+from imports.uploads import UploadGone, UploadNotHeld, held_upload, upload_hold
 
 IMPORT_PERMISSION = "imports.add_importbatch"
 ROWS_PER_PAGE = 100
@@ -132,20 +132,33 @@ class ImportBatchAdmin(admin.ModelAdmin):
     def upload_view(self, request):
         posted = request.method == "POST"
         form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
+        not_held = ""
         if posted and form.is_valid():
-            held = upload_hold(files=form.cleaned_data["files"], user_id=request.user.pk)
-            with held.sources() as sources:
-                plan = plan_make(sources=sources)
-            plan.save(held)
-            return HttpResponseRedirect(
-                reverse("admin:imports_importbatch_preview", args=[held.token])
-            )
+            try:
+                held = upload_hold(files=form.cleaned_data["files"], user_id=request.user.pk)
+                with held.sources() as sources:
+                    plan = plan_make(sources=sources)
+                plan.save(held)
+            except UploadNotHeld as error:
+                not_held = str(error)
+            else:
+                return HttpResponseRedirect(
+                    reverse("admin:imports_importbatch_preview", args=[held.token])
+                )
         limits = {
             "files": settings.IMPORT_MAX_FILES,
             "total": settings.IMPORT_MAX_UPLOAD_BYTES,
             "per_file": settings.EDITORIAL_MAX_FILE_BYTES,
         }
-        return self.page(request, "upload.html", "Import editorials", form=form, limits=limits)
+        return self.page(
+            request,
+            "upload.html",
+            "Import editorials",
+            form=form,
+            limits=limits,
+            not_held=not_held,
+            status=503 if not_held else 200,
+        )
 
     def preview_view(self, request, token: str):
         try:
@@ -170,9 +183,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
         hide = request.GET.get("hide") == "1"
         rows = [row for row in plan.rows if not (hide and row.hidden_by_filter)]
         shown = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-        paragraphs = preview_paragraphs(
-            held=held, names={row.name for row in shown if row.fate != "refused"}
-        )
+        paragraphs = preview_paragraphs(held=held, rows=shown)
         return self.page(
             request,
             "preview.html",
@@ -180,7 +191,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
             held=held,
             plan=plan,
             shown=shown,
-            rows=[(row, paragraphs.get(row.name, [])) for row in shown],
+            rows=[(row, paragraphs.get(row.position, [])) for row in shown],
             hide=hide,
             counts=plan.counts,
         )

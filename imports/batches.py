@@ -104,7 +104,7 @@ def batch_confirm(*, held: HeldUpload, plan: Plan, user) -> ImportBatch:
         files.append(
             ImportFile(
                 position=row.position,
-                name=row.name[-500:],
+                name=row.name,
                 fate=FileFate.FAILED if row.fate == REFUSED else FileFate.PENDING,
                 reason=row.reason if row.fate == REFUSED else "",
                 line=row.line,
@@ -126,15 +126,17 @@ def batch_confirm(*, held: HeldUpload, plan: Plan, user) -> ImportBatch:
             file.batch = batch
         ImportFile.objects.bulk_create(files, batch_size=500)
     if settings.IMPORT_IN_BACKGROUND:
-        threading.Thread(target=batch_run_in_thread, args=(batch.pk, held), daemon=True).start()
+        threading.Thread(
+            target=batch_run_in_thread, args=(batch.pk, held, plan), daemon=True
+        ).start()
     else:
-        batch_run(batch_id=batch.pk, held=held)
+        batch_run(batch_id=batch.pk, held=held, plan=plan)
     return batch
 
 
-def batch_run_in_thread(batch_id: int, held: HeldUpload) -> None:
+def batch_run_in_thread(batch_id: int, held: HeldUpload, plan: Plan) -> None:
     try:
-        batch_run(batch_id=batch_id, held=held)
+        batch_run(batch_id=batch_id, held=held, plan=plan)
     finally:
         connection.close()
 
@@ -155,20 +157,31 @@ def outcomes_record(rows: list[tuple[str, str, str, int]]) -> None:
         )
 
 
-def batch_run(*, batch_id: int, held: HeldUpload) -> None:
-    """Import the batch's planned files, recording each outcome and the progress as it goes."""
-    planned = dict(
-        ImportFile.objects.filter(batch_id=batch_id)
-        .exclude(fate=FileFate.FAILED)
-        .values_list("name", "pk")
+def batch_run(*, batch_id: int, held: HeldUpload, plan: Plan) -> None:
+    """Import the batch's planned files, recording each outcome and the progress as it goes.
+
+    Files are matched to their rows by origin (held file, member) and position, never by name,
+    which two members of one zip can share; a planned file not met again is recorded as
+    refused, so that no row stays "Waiting" in a finished batch.
+    """
+    pending = dict(
+        ImportFile.objects.filter(batch_id=batch_id, fate=FileFate.PENDING).values_list(
+            "position", "pk"
+        )
     )
+    planned = {
+        origin: pending[position]
+        for origin, position in plan.positions_by_origin().items()
+        if position in pending
+    }
     waiting: list[FileOutcome] = []
 
     def flush() -> None:
-        outcomes_record([(o.fate.value, o.reason, o.slug, planned[o.name]) for o in waiting])
+        outcomes_record([(o.fate.value, o.reason, o.slug, planned[o.origin]) for o in waiting])
         ImportBatch.objects.filter(pk=batch_id).update(
             done=F("done") + len(waiting), progressed_at=timezone.now()
         )
+        held.keep_alive()
         waiting.clear()
 
     def on_file_done(outcome: FileOutcome) -> None:
@@ -179,11 +192,12 @@ def batch_run(*, batch_id: int, held: HeldUpload) -> None:
     try:
         with held.sources() as sources:
             editorials_import(
-                sources=(source for source in sources if source.name in planned),
+                sources=(source for source in sources if source.origin in planned),
                 on_file_done=on_file_done,
             )
         if waiting:
             flush()
+        missed_record(batch_id=batch_id)
         status, error = Status.DONE, ""
     except Exception as exc:  # the batch row must say it stopped, whatever stopped it
         status, error = Status.FAILED, f"{type(exc).__name__}: {exc}"
@@ -191,6 +205,16 @@ def batch_run(*, batch_id: int, held: HeldUpload) -> None:
         status=status, error=error, finished_at=timezone.now()
     )
     held.discard()
+
+
+def missed_record(*, batch_id: int) -> None:
+    """Refuse, with the reason, any planned file the import did not meet again."""
+    missed = ImportFile.objects.filter(batch_id=batch_id, fate=FileFate.PENDING).update(
+        fate=FileFate.FAILED,
+        reason="not imported: the file was not found again in the held upload",
+    )
+    if missed:
+        ImportBatch.objects.filter(pk=batch_id).update(done=F("done") + missed)
 
 
 @dataclass

@@ -2,12 +2,14 @@
 
 Files are parsed one by one (never all in memory) and looked up in chunks; the plan keeps a
 summary per file (no paragraphs) and is stored as JSON beside the held upload, so that
-confirm can check that nothing changed and import exactly these files.
+confirm can check that nothing changed and import exactly these files. A row is its file's
+position in the upload and the file's origin (held file, member), never its name: names repeat.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
@@ -20,9 +22,10 @@ from articles.importing import Candidate, length_problem
 from articles.models import Article, Paragraph
 from articles.parsing import EditorialFormatError, ParsedEditorial, parse_editorial
 from articles.sources import SourceError, SourceFile
-from imports.uploads import HeldUpload
+from imports.uploads import HeldUpload, UploadGone, UploadNotHeld
 
 KST = ZoneInfo("Asia/Seoul")
+logger = logging.getLogger(__name__)
 LOOKUP_CHUNK = 500
 
 NEW, UPDATE, UNCHANGED, REFUSED = "new", "update", "unchanged", "refused"
@@ -30,11 +33,13 @@ NEW, UPDATE, UNCHANGED, REFUSED = "new", "update", "unchanged", "refused"
 
 @dataclass
 class PlanRow:
-    """What one file would become; `base_hash` is the archived version the fate was judged on."""
+    """What one file would become; `base_hash` is the archived version the fate was judged on,
+    `origin` the file's (held file index, member index) in the upload."""
 
     position: int
     name: str
     fate: str
+    origin: list[int] = field(default_factory=list)
     reason: str = ""
     line: int | None = None
     label: str = ""
@@ -68,14 +73,37 @@ class Plan:
         return {fate: self.count(fate) for fate in (NEW, UPDATE, UNCHANGED, REFUSED)}
 
     def save(self, held: HeldUpload) -> None:
-        held.plan_path().write_text(
-            json.dumps([asdict(row) for row in self.rows]), encoding="utf-8"
-        )
+        """Store the plan beside the held files; `UploadNotHeld` (and nothing kept) if it fails."""
+        try:
+            held.plan_path().write_text(
+                json.dumps([asdict(row) for row in self.rows]), encoding="utf-8"
+            )
+        except OSError as error:
+            held.discard()
+            logger.error("Cannot store the plan of upload %s: %s", held.token, error)
+            raise UploadNotHeld(error) from error
 
     @classmethod
     def load(cls, held: HeldUpload) -> Plan:
-        rows = json.loads(held.plan_path().read_text(encoding="utf-8"))
-        return cls(rows=[PlanRow(**row) for row in rows])
+        rows = [PlanRow(**row) for row in json.loads(held.plan_path().read_text(encoding="utf-8"))]
+        if any(not row.origin for row in rows):  # planned before files were told apart by origin
+            raise UploadGone("This upload was previewed by an older version; upload it again.")
+        return cls(rows=rows)
+
+    def positions_by_origin(self) -> dict[tuple[int, ...], int]:
+        """Each planned file's position, found by the origin of its source."""
+        return {tuple(row.origin): row.position for row in self.rows}
+
+
+def refused_row(source: SourceFile, reason: str, line: int | None = None) -> PlanRow:
+    return PlanRow(
+        position=0,
+        name=source.name,
+        origin=list(source.origin),
+        fate=REFUSED,
+        reason=reason,
+        line=line,
+    )
 
 
 def parsed(source: SourceFile) -> ParsedEditorial | PlanRow:
@@ -83,13 +111,11 @@ def parsed(source: SourceFile) -> ParsedEditorial | PlanRow:
     try:
         editorial = parse_editorial(source.read())
     except SourceError as error:
-        return PlanRow(position=0, name=source.name, fate=REFUSED, reason=str(error))
+        return refused_row(source, str(error))
     except EditorialFormatError as error:
-        return PlanRow(
-            position=0, name=source.name, fate=REFUSED, reason=error.reason, line=error.line
-        )
+        return refused_row(source, error.reason, error.line)
     if problem := length_problem(editorial):
-        return PlanRow(position=0, name=source.name, fate=REFUSED, reason=problem)
+        return refused_row(source, problem)
     return editorial
 
 
@@ -98,6 +124,7 @@ def described(candidate: Candidate) -> PlanRow:
     return PlanRow(
         position=0,
         name=candidate.name,
+        origin=list(candidate.origin),
         fate=NEW,
         label=editorial.label,
         title=editorial.title,
@@ -214,11 +241,8 @@ def plan_make(*, sources: Iterable[SourceFile]) -> Plan:
         for source in chunk:
             if len(rows) >= limit:
                 rows.append(
-                    PlanRow(
-                        position=0,
-                        name=source.name,
-                        fate=REFUSED,
-                        reason=f"the upload holds more than {limit:,} editorials; not read",
+                    refused_row(
+                        source, f"the upload holds more than {limit:,} editorials; not read"
                     )
                 )
                 continue
@@ -226,8 +250,9 @@ def plan_make(*, sources: Iterable[SourceFile]) -> Plan:
             if isinstance(result, PlanRow):
                 rows.append(result)
                 continue
-            candidate = Candidate.of(source.name, result)
+            candidate = Candidate.of(source.name, result, source.origin)
             row = described(candidate)
+            row.position = len(rows) + 1  # known now: a later row may refer to this one by it
             if find_entities:
                 row.entity_ids = find_entities(result)
             rows.append(row)
@@ -256,20 +281,26 @@ def plan_against_archive(pending: list[tuple[PlanRow, Candidate]], seen: dict) -
         if earlier is not None:
             row.fate = UNCHANGED if earlier.content_hash == candidate.content_hash else UPDATE
             if row.fate == UPDATE:
-                row.changes.append(f"a later version of {earlier.name} in this upload")
+                row.changes.append(
+                    f"a later version of file #{earlier.position} ({earlier.name}) in this upload"
+                )
         elif (article := existing.get(candidate.import_key)) is not None:
             judged(row, candidate, article, texts.get(article.id, []))
         if row.fate != REFUSED:
             seen[candidate.import_key] = row
 
 
-def preview_paragraphs(*, held: HeldUpload, names: set[str]) -> dict[str, list[str]]:
-    """The paragraphs of the named files, read again from the held upload (for the page shown)."""
-    found: dict[str, list[str]] = {}
+def preview_paragraphs(*, held: HeldUpload, rows: Iterable[PlanRow]) -> dict[int, list[str]]:
+    """The paragraphs of the given rows by position, read again from the held upload (for the
+    page shown); each row's file is found by its origin, so files of one name stay apart."""
+    wanted = {tuple(row.origin): row.position for row in rows if row.fate != REFUSED}
+    found: dict[int, list[str]] = {}
+    if not wanted:
+        return found
     with held.sources() as sources:
         for source in sources:
-            if source.name in names:
+            if (position := wanted.get(source.origin)) is not None:
                 result = parsed(source)
                 if not isinstance(result, PlanRow):
-                    found[source.name] = list(result.paragraphs)
+                    found[position] = list(result.paragraphs)
     return found

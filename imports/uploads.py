@@ -2,21 +2,23 @@
 
 Each upload gets a folder under `settings.IMPORT_UPLOAD_DIR` named by a random token, with the
 files as uploaded and a manifest (owner, time, each file's SHA-256). Nothing goes to the
-database until confirm; the manifest is re-checked then, and expired folders are swept away.
+database until confirm; the manifest is re-checked then. Expired folders are swept away on
+every upload, preview and confirm, and by `manage.py sweep_uploads` on a schedule.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import secrets
 import shutil
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from contextlib import ExitStack, contextmanager, suppress
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
@@ -30,10 +32,25 @@ CLAIMED = "confirmed"
 ACCEPTED_SUFFIXES = (".txt", ".zip")
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 HASH_CHUNK = 1024 * 1024
+STORED_NAME_BYTES = 200  # file systems take 255 bytes in a name; leave room
+
+logger = logging.getLogger(__name__)
 
 
 class UploadGone(Exception):
     """The held upload is missing, expired or not this user's; the message says which."""
+
+
+class UploadNotHeld(Exception):
+    """The server could not store the upload (its folder is missing or not writable); nothing
+    of it was kept. The message is for the user; the cause is logged for the administrators."""
+
+    def __init__(self, error: OSError):
+        super().__init__(
+            "The server could not store the upload, so nothing was saved: its upload folder "
+            "cannot be written to. Please tell the site's administrators."
+        )
+        self.error = error
 
 
 def upload_root() -> Path:
@@ -57,7 +74,9 @@ def file_sha256(path: Path) -> str:
 
 def unique_name(name: str, taken: set[str]) -> str:
     """The file's own name, or `name (2)` when the upload already holds one by that name."""
-    base = PurePath(name.replace("\\", "/")).name or "unnamed"
+    base = PurePath(name.replace("\\", "/")).name
+    if base in ("", ".", ".."):
+        base = "unnamed"
     candidate, number = base, 1
     while candidate in taken:
         number += 1
@@ -108,17 +127,22 @@ class HeldUpload:
 
     @contextmanager
     def sources(self) -> Iterator[list[SourceFile]]:
-        """Every editorial in the upload, named as the user knows it (`batch.zip:2026/a.txt`)."""
+        """Every editorial in the upload, named as the user knows it (`batch.zip:2026/a.txt`);
+        each source's origin is (held file index, member index), the same on every reading."""
         sources = []
         with ExitStack() as stack:
-            for held in self.files:
+            for index, held in enumerate(self.files):
                 if held.refused:
-                    sources.append(refused(held.name, held.refused))
+                    sources.append(refused(held.name, held.refused, (index,)))
                     continue
                 stored = str(self.folder / held.stored)
                 found = stack.enter_context(opened_sources([stored], limits=source_limits()))
                 sources.extend(
-                    SourceFile(name=held.name + source.name[len(stored) :], reader=source.reader)
+                    replace(
+                        source,
+                        name=held.name + source.name[len(stored) :],
+                        origin=(index, *source.origin[1:]),
+                    )
                     for source in found
                 )
             yield sources
@@ -131,6 +155,11 @@ class HeldUpload:
         except FileExistsError:
             raise UploadGone("This upload has already been confirmed.") from None
 
+    def keep_alive(self) -> None:
+        """Say the claimed upload is still being imported, so that no sweep takes it away."""
+        with suppress(OSError):
+            os.utime(self.folder / CLAIMED)
+
     def plan_path(self) -> Path:
         return self.folder / PLAN
 
@@ -139,16 +168,40 @@ class HeldUpload:
 
 
 def upload_hold(*, files: Iterable, user_id: int) -> HeldUpload:
-    """Store uploaded files in a new held folder; files that are not .txt or .zip are refused."""
+    """Store uploaded files in a new held folder; files that are not .txt or .zip are refused.
+    Raises `UploadNotHeld` (and keeps nothing) when the folder cannot be written."""
     uploads_sweep()
     token = secrets.token_urlsafe(24)
     folder = upload_root() / token
+    try:
+        return held_files_write(folder=folder, token=token, files=files, user_id=user_id)
+    except OSError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        logger.error("Cannot hold an upload in %s: %s", upload_root(), error, exc_info=True)
+        raise UploadNotHeld(error) from error
+
+
+def stored_leaf(name: str) -> str:
+    """The name a held file is stored under: its own where the file system takes it, else a
+    plain one with the same suffix (the name the user knows is kept in the manifest)."""
+    try:
+        fits = len(name.encode("utf-8")) <= STORED_NAME_BYTES and "\x00" not in name
+    except UnicodeEncodeError:
+        fits = False
+    if fits:
+        return name
+    suffix = next((s for s in ACCEPTED_SUFFIXES if name.lower().endswith(s)), "")
+    return f"upload{suffix}"
+
+
+def held_files_write(*, folder: Path, token: str, files: Iterable, user_id: int) -> HeldUpload:
+    """Write the files and then their manifest into a new folder (OSError on failure)."""
     folder.mkdir(parents=True)
     taken: set[str] = set()
     held = []
     for index, upload in enumerate(files):
         name = unique_name(upload.name, taken)
-        stored = f"{index}/{name}"
+        stored = f"{index}/{stored_leaf(name)}"
         path = folder / stored
         path.parent.mkdir()
         digest = hashlib.sha256()
@@ -171,7 +224,9 @@ def upload_hold(*, files: Iterable, user_id: int) -> HeldUpload:
 
 
 def held_upload(*, token: str, user_id: int) -> HeldUpload:
-    """The upload held under `token` for this user, or `UploadGone` saying why not."""
+    """The upload held under `token` for this user, or `UploadGone` saying why not.
+    Sweeps expired uploads first: previews and confirms keep the folder tidy too."""
+    uploads_sweep()
     if not TOKEN_PATTERN.match(token):
         raise UploadGone("This upload does not exist.")
     path = upload_root() / token / MANIFEST
@@ -197,17 +252,50 @@ def held_upload(*, token: str, user_id: int) -> HeldUpload:
     return upload
 
 
-def uploads_sweep() -> None:
-    """Delete held uploads older than the time limit."""
+@dataclass(frozen=True)
+class SweptUpload:
+    token: str
+    touched_at: datetime
+    size: int
+
+
+def last_touched(folder: Path) -> float:
+    """When the held folder was last written: its claim (renewed while an import runs), its
+    manifest, or the folder itself while the upload is still being written."""
+    for marker in (folder / CLAIMED, folder / MANIFEST, folder):
+        try:
+            return marker.stat().st_mtime
+        except OSError:
+            continue
+    return 0.0
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def uploads_sweep() -> list[SweptUpload]:
+    """Delete held uploads untouched for longer than the time limit; return what went.
+
+    Only folders named like a token are touched, so a misconfigured IMPORT_UPLOAD_DIR never
+    loses anything else. An upload being imported is kept while the import makes progress.
+    """
     root = upload_root()
     if not root.is_dir():
-        return
+        return []
     limit = time.time() - settings.IMPORT_UPLOAD_TTL_SECONDS
-    for folder in root.iterdir():
-        manifest = folder / MANIFEST
+    swept = []
+    for folder in sorted(root.iterdir()):
+        if not (TOKEN_PATTERN.match(folder.name) and folder.is_dir()):
+            continue
+        touched = last_touched(folder)
+        if touched >= limit:
+            continue
         try:
-            stale = manifest.stat().st_mtime < limit
+            size = folder_size(folder)
         except OSError:
-            stale = folder.stat().st_mtime < limit
-        if stale:
-            shutil.rmtree(folder, ignore_errors=True)
+            size = 0
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            swept.append(SweptUpload(folder.name, datetime.fromtimestamp(touched, tz=UTC), size))
+    return swept

@@ -94,3 +94,19 @@ def test_editorials_past_the_count_limit_are_refused(staff_client, import_settin
     assert "more than 2 editorials" in refusal(preview, "z.zip:03.txt")
     confirm(staff_client, preview.preview_url)
     assert Article.objects.count() == 2
+
+
+def test_an_unwritable_upload_folder_says_so_on_the_upload_page(
+    staff_client, import_settings, tmp_path, caplog
+):
+    """The folder lies under a regular file, so even root cannot create it."""
+    (tmp_path / "afile").write_text("not a folder")
+    import_settings.IMPORT_UPLOAD_DIR = tmp_path / "afile" / "uploads"
+
+    response = upload(staff_client, text_file("a.txt", editorial(3)))
+
+    assertContains(response, "could not store the upload, so nothing was saved", status_code=503)
+    assertContains(response, "Upload and preview", status_code=503)
+    assert "Cannot hold an upload" in caplog.text
+    assert (tmp_path / "afile").read_text() == "not a folder"
+    assert not Article.objects.exists()

@@ -91,3 +91,29 @@ def test_a_refused_confirm_discards_the_held_upload(staff_client, import_setting
     (held_folder(import_settings) / "0" / "a.txt").write_text("changed", encoding="utf-8")
     confirm(staff_client, preview.preview_url)
     assert not list(import_settings.IMPORT_UPLOAD_DIR.iterdir())
+
+
+def test_a_planned_file_not_found_again_is_refused_never_left_waiting(
+    staff_client, import_settings
+):
+    """Whatever the cause, a finished batch has no row still "Waiting" and says why."""
+    import json
+
+    preview = upload(
+        staff_client, text_file("a.txt", editorial(3)), text_file("b.txt", editorial(4))
+    )
+    plan_path = held_folder(import_settings) / "plan.json"
+    rows = json.loads(plan_path.read_text())
+    rows[1]["origin"] = [99]
+    plan_path.write_text(json.dumps(rows))
+
+    result = confirm(staff_client, preview.preview_url)
+
+    batch = ImportBatch.objects.get()
+    assert (batch.status, batch.done, batch.total) == ("done", 2, 2)
+    assert [(f.name, f.fate) for f in batch.files.order_by("position")] == [
+        ("a.txt", "imported"),
+        ("b.txt", "failed"),
+    ]
+    assertContains(result, "not imported: the file was not found again in the held upload")
+    assert Article.objects.count() == 1
