@@ -1,0 +1,87 @@
+"""Held uploads are swept when they expire: by `manage.py sweep_uploads` on a schedule, and
+whenever someone previews or confirms; an upload being imported is kept."""
+
+import io
+import os
+import time
+
+import pytest
+from django.core.management import call_command
+from pytest_django.asserts import assertContains
+
+from tests.admin_import_support import editorial, text_file, upload
+
+pytestmark = pytest.mark.django_db
+
+HOUR = 3600
+
+
+def held_folders(settings) -> set[str]:
+    return {path.name for path in settings.IMPORT_UPLOAD_DIR.iterdir()}
+
+
+def age(folder, seconds: float) -> None:
+    """Make a held folder look as if it was last touched `seconds` ago."""
+    then = time.time() - seconds
+    for path in [*folder.rglob("*"), folder]:
+        os.utime(path, (then, then))
+
+
+def token_of(preview) -> str:
+    return preview.preview_url.rstrip("/").rsplit("/", 1)[1]
+
+
+def sweep() -> list[str]:
+    out = io.StringIO()
+    call_command("sweep_uploads", stdout=out)
+    return out.getvalue().splitlines()
+
+
+def test_sweep_command_removes_expired_uploads_and_keeps_fresh_ones(staff_client, import_settings):
+    import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
+    old = token_of(upload(staff_client, text_file("old.txt", editorial(3))))
+    fresh = token_of(upload(staff_client, text_file("fresh.txt", editorial(4))))
+    age(import_settings.IMPORT_UPLOAD_DIR / old, 2 * HOUR)
+
+    lines = sweep()
+
+    assert held_folders(import_settings) == {fresh}
+    assert lines[0].startswith(f"removed {old} (untouched since ")
+    assert lines[-1].startswith("removed 1 expired upload (older than 3,600 seconds)")
+
+
+def test_sweep_command_leaves_what_is_not_a_held_upload(staff_client, import_settings):
+    """A misconfigured IMPORT_UPLOAD_DIR must not lose anyone's other files."""
+    import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
+    root = import_settings.IMPORT_UPLOAD_DIR
+    (root / "keep-me").mkdir(parents=True)
+    age(root / "keep-me", 2 * HOUR)
+
+    assert sweep() == [f"removed 0 expired uploads (older than 3,600 seconds) from {root}"]
+    assert held_folders(import_settings) == {"keep-me"}
+
+
+def test_previewing_sweeps_other_expired_uploads(staff_client, import_settings):
+    import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
+    old = token_of(upload(staff_client, text_file("old.txt", editorial(3))))
+    preview = upload(staff_client, text_file("fresh.txt", editorial(4)))
+    age(import_settings.IMPORT_UPLOAD_DIR / old, 2 * HOUR)
+
+    response = staff_client.get(preview.preview_url)
+
+    assertContains(response, "fresh.txt")
+    assert held_folders(import_settings) == {token_of(preview)}
+
+
+def test_an_upload_being_imported_is_kept_while_it_makes_progress(staff_client, import_settings):
+    """A confirmed upload is claimed; the claim is renewed as the import goes."""
+    from imports.uploads import held_upload
+
+    import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
+    token = token_of(upload(staff_client, text_file("a.txt", editorial(3))))
+    held = held_upload(token=token, user_id=staff_client.user.pk)
+    age(held.folder, 2 * HOUR)
+    held.claim()
+
+    sweep()
+    assert held_folders(import_settings) == {token}
