@@ -85,9 +85,15 @@ class Plan:
 
     @classmethod
     def load(cls, held: HeldUpload) -> Plan:
-        rows = [PlanRow(**row) for row in json.loads(held.plan_path().read_text(encoding="utf-8"))]
-        if any(not row.origin for row in rows):  # planned before files were told apart by origin
-            raise UploadGone("This upload was previewed by an older version; upload it again.")
+        """The stored plan, or `UploadGone` when it is missing, unreadable or from before
+        files were told apart by origin."""
+        try:
+            stored = json.loads(held.plan_path().read_text(encoding="utf-8"))
+            rows = [PlanRow(**row) for row in stored]
+        except (OSError, ValueError, TypeError):
+            rows = []
+        if not rows or any(not row.origin for row in rows):
+            raise UploadGone("The preview of this upload cannot be read; upload the files again.")
         return cls(rows=rows)
 
     def positions_by_origin(self) -> dict[tuple[int, ...], int]:

@@ -117,3 +117,20 @@ def test_a_planned_file_not_found_again_is_refused_never_left_waiting(
     ]
     assertContains(result, "not imported: the file was not found again in the held upload")
     assert Article.objects.count() == 1
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbled"])
+def test_a_held_upload_without_a_readable_plan_is_refused_not_an_error(
+    staff_client, import_settings, damage
+):
+    preview = upload(staff_client, text_file("a.txt", editorial(3)))
+    plan_path = held_folder(import_settings) / "plan.json"
+    if damage == "missing":
+        plan_path.unlink()
+    else:
+        plan_path.write_text("[{")
+
+    said = "The preview of this upload cannot be read; upload the files again."
+    assertContains(staff_client.get(preview.preview_url), said)
+    assertContains(confirm(staff_client, preview.preview_url), said)
+    assert not ImportBatch.objects.exists()
