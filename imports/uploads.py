@@ -225,8 +225,14 @@ def held_files_write(*, folder: Path, token: str, files: Iterable, user_id: int)
 
 def held_upload(*, token: str, user_id: int) -> HeldUpload:
     """The upload held under `token` for this user, or `UploadGone` saying why not.
-    Sweeps expired uploads first: previews and confirms keep the folder tidy too."""
-    uploads_sweep()
+    Then sweeps expired uploads: previews and confirms keep the folder tidy too."""
+    try:
+        return held_upload_read(token=token, user_id=user_id)
+    finally:
+        uploads_sweep()
+
+
+def held_upload_read(*, token: str, user_id: int) -> HeldUpload:
     if not TOKEN_PATTERN.match(token):
         raise UploadGone("This upload does not exist.")
     path = upload_root() / token / MANIFEST

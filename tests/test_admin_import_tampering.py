@@ -62,8 +62,9 @@ def test_an_expired_upload_is_refused(staff_client, import_settings):
 
     response = confirm(staff_client, preview.preview_url)
 
-    assertContains(response, "expired")
+    assertContains(response, "This upload expired before it was confirmed")
     assert not Article.objects.exists()
+    assert not list(import_settings.IMPORT_UPLOAD_DIR.iterdir())
 
 
 def test_a_made_up_token_is_refused(staff_client):
