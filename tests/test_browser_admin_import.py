@@ -120,3 +120,19 @@ def test_progress_page_follows_a_background_import_to_its_result(
     page.wait_for_url("**/result/")
     page.get_by_role("link", name="Download the report (CSV)").wait_for(timeout=15_000)
     assert page.locator("tr.fate-imported").count() == 3
+
+
+def test_an_unwritable_upload_folder_is_said_on_the_page_after_a_script_upload(
+    page, live_server, importer, settings, tmp_path
+):
+    """The upload goes by XMLHttpRequest; its 503 answer must still reach the user."""
+    (tmp_path / "afile").write_text("not a folder")
+    settings.IMPORT_UPLOAD_DIR = tmp_path / "afile" / "uploads"
+    signed_in(page, live_server, importer)
+    page.goto(f"{live_server.url}/admin/imports/importbatch/upload/")
+    page.get_by_label("Editorial files").set_input_files(mixed_zip(tmp_path))
+    page.get_by_role("button", name="Upload and preview").click()
+
+    page.get_by_role("alert").get_by_text("could not store the upload").wait_for()
+    assert page.get_by_role("button", name="Upload and preview").is_visible()
+    assert Article.objects.count() == 0
