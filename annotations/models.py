@@ -54,16 +54,16 @@ class AnnotationQuerySet(models.QuerySet):
         return self.filter(paragraph__isnull=True)
 
     def with_details(self, *, replies=None):
-        """Author, leader, evidence and (optionally filtered) replies, in a constant number
-        of queries."""
+        """Author (with the profile that names them), leader, evidence and (optionally
+        filtered) replies, in a constant number of queries."""
         replies = replies if replies is not None else Annotation.objects.all()
         return self.select_related(
-            "author", "claimant_leader", "paragraph", "article"
+            "author__profile", "claimant_leader", "paragraph", "article"
         ).prefetch_related(
             "evidence",
             Prefetch(
                 "replies",
-                queryset=replies.select_related("author").order_by("created_at", "id"),
+                queryset=replies.select_related("author__profile").order_by("created_at", "id"),
             ),
         )
 

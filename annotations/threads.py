@@ -26,7 +26,7 @@ def article_threads(*, article, user) -> list[Annotation]:
     rows = list(
         Annotation.objects.visible_to(user)
         .filter(article=article)
-        .select_related("author", "claimant_leader")
+        .select_related("author__profile", "claimant_leader")
         .order_by("created_at", "id")
     )
     evidence = list(EvidenceLink.objects.filter(annotation__article=article))

@@ -20,7 +20,8 @@ The mapping (https://www.w3.org/TR/annotation-model/):
     TextQuoteSelector, or the article page itself when the annotation had no quote;
   - a reply: the IRI of the annotation it answers.
 - created and modified in UTC ("Z"); creator a Person identified by the list of their
-  annotations; generator the archive as Software.
+  annotations (`/annotations/?author=<account number>`), named by their display name, never
+  their login name; generator the archive as Software.
 
 Who may read what is decided by the caller: hidden annotations export like visible ones (with
 nothing about moderation), and deleted ones are never passed in.
@@ -33,6 +34,7 @@ from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
 from annotations.models import Annotation, Kind
+from people.names import display_name
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 RFC3986 = "http://tools.ietf.org/rfc/rfc3986"
@@ -114,14 +116,14 @@ def motivation_of(annotation: Annotation) -> str:
 
 
 def _creator(user, *, base_url: str) -> dict:
-    username = user.get_username()
+    # Identified by the list of their annotations, by account number: the login name is
+    # never published. Fetch the author with its profile (with_details does).
+    name = display_name(user)
     return {
-        "id": absolute(
-            base_url, f"{reverse('annotations:list')}?{urlencode({'author': username})}"
-        ),
+        "id": absolute(base_url, f"{reverse('annotations:list')}?{urlencode({'author': user.pk})}"),
         "type": "Person",
-        "nickname": username,
-        "name": user.get_full_name() or username,
+        "nickname": name,
+        "name": name,
     }
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "annotations",
     "search",
     "imports",
+    "people",
 ]
 
 MIDDLEWARE = [

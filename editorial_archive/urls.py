@@ -8,6 +8,7 @@ from annotations.urls import article_page
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("people.urls")),
     # The annotations app shows the editorial page with its margin; placed before the
     # articles URLs, it serves the same address that Article.get_absolute_url() gives.
     path("articles/<slug:slug>/", article_page, name="annotated_article"),

@@ -20,6 +20,7 @@ from annotations.models import Annotation, EvidenceLink, Kind, Status
 from annotations.verdicts import Verdict
 from annotations.w3c import annotation_collection, annotation_to_w3c
 from articles.models import Paragraph
+from people.services import profile_update
 from tests.factories import article_factory, leader_factory, user_factory
 
 pytestmark = pytest.mark.django_db
@@ -374,9 +375,9 @@ def test_identity_times_creator_and_generator(world):
     )
     assert document["modified"].endswith("Z")
     assert document["creator"] == {
-        "id": f"{BASE_URL}/annotations/?author=ada.editor",
+        "id": f"{BASE_URL}/annotations/?author={annotation.author.pk}",
         "type": "Person",
-        "nickname": "ada.editor",
+        "nickname": "Ada Byline",
         "name": "Ada Byline",
     }
     assert document["generator"]["type"] == "Software"
@@ -384,9 +385,18 @@ def test_identity_times_creator_and_generator(world):
     assert document["generator"]["homepage"] == f"{BASE_URL}/"
 
 
-def test_a_creator_without_a_full_name_is_named_by_username(world):
+def test_a_creator_without_a_full_name_is_named_by_account_number_not_login(world):
     world["author"] = user_factory("editor", username="anon.editor")
-    assert exported(world, "paragraph-note")["creator"]["name"] == "anon.editor"
+    document = exported(world, "paragraph-note")
+    assert document["creator"]["name"] == f"Editor {world['author'].pk}"
+    assert "anon.editor" not in json.dumps(document)
+
+
+def test_a_creator_goes_by_the_display_name_they_chose(world):
+    profile_update(user=world["author"], display_name="A. Byline, Seoul desk")
+    document = exported(world, "paragraph-note")
+    assert document["creator"]["name"] == "A. Byline, Seoul desk"
+    assert "ada.editor" not in json.dumps(document)
 
 
 def test_a_note_body_is_its_markdown_source(world):

@@ -29,7 +29,7 @@ class AnnotationObjectMixin:
 
     def dispatch(self, request, *args, **kwargs):
         self.annotation = get_object_or_404(
-            Annotation.objects.select_related("article", "paragraph", "author", "parent"),
+            Annotation.objects.select_related("article", "paragraph", "author__profile", "parent"),
             pk=kwargs["pk"],
         )
         if not can_read(request.user, self.annotation):

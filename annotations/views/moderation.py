@@ -71,7 +71,7 @@ class OrphanListView(RoleRequiredMixin, ListView):
             Annotation.objects.orphaned()
             .threads()
             .visible_to(self.request.user)
-            .select_related("article", "author")
+            .select_related("article", "author__profile")
             .newest_first()
         )
 

@@ -1,5 +1,6 @@
 """What readers see: annotations beside an editorial, the list, one annotation, the scale."""
 
+import re
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
@@ -12,6 +13,19 @@ from annotations.threads import article_threads
 from annotations.verdicts import SCALE, Verdict
 from annotations.views.access import AnnotationObjectMixin
 from articles.views import ArticleDetailView
+from people.names import display_name
+
+SLUG = re.compile(r"[-\w]+")
+SLUG_MAX_CHARS = 120  # Article.slug
+# An account number as the ?author= filter names it: the login name stays out of URLs.
+AUTHOR_ID_MAX_DIGITS = 12
+
+
+def author_id_parse(value: str) -> int | None:
+    """The account number in ?author=, or None for anything else (ignored, never a 500)."""
+    if value.isascii() and value.isdigit() and len(value) <= AUTHOR_ID_MAX_DIGITS:
+        return int(value)
+    return None
 
 
 def with_permissions(annotations, user) -> None:
@@ -77,7 +91,7 @@ class AnnotationListView(ListView):
         annotations = (
             Annotation.objects.visible_to(self.request.user)
             .threads()
-            .select_related("author", "article", "paragraph", "claimant_leader")
+            .select_related("author__profile", "article", "paragraph", "claimant_leader")
             .prefetch_related("evidence")
             .newest_first()
         )
@@ -85,25 +99,32 @@ class AnnotationListView(ListView):
             annotations = annotations.filter(kind=chosen["kind"])
         if chosen["verdict"] in Verdict.values:
             annotations = annotations.filter(verdict=chosen["verdict"])
-        if chosen["author"]:
-            annotations = annotations.filter(author__username=chosen["author"])
+        author = author_id_parse(chosen["author"])
+        if author is not None:
+            annotations = annotations.filter(author_id=author)
         if chosen["article"]:
-            annotations = annotations.filter(article__slug=chosen["article"])
+            # A value no slug could be (a NUL, a space) matches no editorial, not a 500.
+            slug = chosen["article"]
+            matched = SLUG.fullmatch(slug) and len(slug) <= SLUG_MAX_CHARS
+            annotations = annotations.filter(article__slug=slug) if matched else annotations.none()
         return annotations
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
+        readable = Annotation.objects.visible_to(self.request.user).threads()
+        authors = (
+            get_user_model()
+            .objects.filter(pk__in=readable.values("author_id"))
+            .select_related("profile")
+        )
         context.update(
             chosen=self.chosen(),
+            chosen_author=author_id_parse(self.chosen()["author"]),
             kinds=Kind.choices,
             verdicts=Verdict.choices,
-            authors=get_user_model()
-            .objects.filter(annotations__isnull=False)
-            .distinct()
-            .order_by("username")
-            .values_list("username", flat=True),
+            authors=sorted(authors, key=lambda user: display_name(user).casefold()),
             query_string=query.urlencode(),
         )
         return context
@@ -126,7 +147,7 @@ class AnnotationDetailView(AnnotationObjectMixin, DetailView):
             annotation.reply_list = list(
                 Annotation.objects.visible_to(user)
                 .filter(parent=annotation)
-                .select_related("author")
+                .select_related("author__profile")
             )
         else:
             # A reply's page shows the reply alone, with a link to the thread it answers.
@@ -134,7 +155,7 @@ class AnnotationDetailView(AnnotationObjectMixin, DetailView):
         with_permissions([annotation, *annotation.reply_list], user)
         context.update(
             article=annotation.article,
-            revisions=annotation.revisions.select_related("actor").order_by("-version"),
+            revisions=annotation.revisions.select_related("actor__profile").order_by("-version"),
             user_can_annotate=can_annotate(user),
             user_can_reattach=annotation.is_orphaned
             and annotation.parent_id is None

@@ -1,0 +1,9 @@
+"""The people app: each account's public display name."""
+
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "people"
+    verbose_name = "People"
+    default_auto_field = "django.db.models.BigAutoField"
