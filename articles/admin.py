@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from .gazetteer.editing import entity_merge
 from .models import AgendaItem, Article, Country, Leader, LeaderTerm, Paragraph, TagRejection
 from .paragraphs import paragraphs_replace
+from .sources import name_shown
 from .tagging import article_entity_ids, article_retag, tag_decisions_record
 
 
@@ -100,7 +101,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # A search term found in several paragraphs of one article would list it once per
     # paragraph; the changelist removes such duplicates itself (with an EXISTS subquery).
     search_fields = ["title", "paragraphs__text"]
-    readonly_fields = ["import_key", "content_hash", "imported_at", "updated_at"]
+    readonly_fields = ["source_file", "import_key", "content_hash", "imported_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "label", "publication"]}),
         ("Dates", {"fields": ["published_at", "revised_at", "dateline"]}),
@@ -112,7 +113,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "classes": ["collapse"],
                 "fields": [
                     "layout",
-                    "source_name",
+                    "source_file",
                     "import_key",
                     "content_hash",
                     "imported_at",
@@ -121,6 +122,11 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description="Source file")
+    def source_file(self, article):
+        """The file the import read, with hidden characters (bidi overrides) shown escaped."""
+        return name_shown(article.source_name)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Paragraph:

@@ -21,6 +21,7 @@ from django.db import DatabaseError, transaction
 
 from articles.matching import Matcher
 from articles.models import Article, Paragraph
+from articles.models.articles import CAPTION_MAX_CHARS, PARAGRAPH_MAX_CHARS
 from articles.paragraphs import paragraphs_replace
 from articles.parsing import EditorialFormatError, ParsedEditorial, parse_editorial
 from articles.planner_statistics import planner_statistics_refresh
@@ -122,6 +123,17 @@ def length_problem(editorial: ParsedEditorial) -> str | None:
         if len(value) > limit:
             label = field_name.replace("_", " ")
             return f"{label} is {len(value):,} characters long; the limit is {limit:,}"
+    # The limits editors have in the admin hold for imported text too, so that every
+    # imported editorial can be corrected there.
+    caption = editorial.caption.text if editorial.caption else ""
+    if len(caption) > CAPTION_MAX_CHARS:
+        return f"caption is {len(caption):,} characters long; the limit is {CAPTION_MAX_CHARS:,}"
+    for position, text in enumerate(editorial.paragraphs, start=1):
+        if len(text) > PARAGRAPH_MAX_CHARS:
+            return (
+                f"paragraph {position} is {len(text):,} characters long; "
+                f"the limit is {PARAGRAPH_MAX_CHARS:,}"
+            )
     return None
 
 

@@ -185,3 +185,11 @@ def test_entity_changelists_show_article_counts_and_search_aliases(admin_client,
 
     assert [e.name for e in response.context["cl"].result_list] == ["Republic of Korea"]
     assertContains(response, '<td class="field-article_count">3</td>', html=True)
+
+
+def test_the_source_file_name_is_shown_with_hidden_characters_escaped(admin_client):
+    article = article_factory(source_name="uploads/evil\u202etxt.exe")
+    page = admin_client.get(f"/admin/articles/article/{article.pk}/change/")
+    text = page.content.decode()
+    assert "uploads/evil\\u202etxt.exe" in text
+    assert "\u202e" not in text

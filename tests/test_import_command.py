@@ -92,6 +92,17 @@ def test_title_too_long_for_the_archive_is_refused_before_writing(tmp_path):
     assert not Article.objects.exists()
 
 
+def test_a_paragraph_longer_than_editors_may_write_is_refused_before_writing(tmp_path):
+    paragraphs = ["A short first paragraph.", "Long " * 4_001]
+    write_editorial(tmp_path, "long.txt", editorial_variant(paragraphs=paragraphs))
+    status, lines = run_import(tmp_path)
+    assert status == 1
+    assert lines[0] == (
+        f"{tmp_path / 'long.txt'}: paragraph 2 is 20,004 characters long; the limit is 20,000"
+    )
+    assert not Article.objects.exists()
+
+
 def test_zip_archive_imports_its_members_and_refuses_a_climbing_one(tmp_path):
     archive = tmp_path / "batch.zip"
     with zipfile.ZipFile(archive, "w") as bundle:
