@@ -26,6 +26,7 @@ class Profile(models.Model):
                 Lower("display_name"),
                 condition=~models.Q(display_name=""),
                 name="profile_display_name_unique",
+                violation_error_message="Another account goes by this name; choose another.",
             )
         ]
 

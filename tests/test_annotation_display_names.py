@@ -220,13 +220,8 @@ def test_a_display_name_that_may_not_be_used_is_refused(client, author, name, me
     assert not Profile.objects.filter(user=author).exists()
 
 
-def test_staff_set_a_display_name_in_the_admin(client, author):
-    client.force_login(user_factory("superuser"))
-    url = reverse("admin:auth_user_change", args=[author.pk])
-    form = client.get(url)
-    assert form.status_code == 200
-    assert "Display name" in text_of(form)
-    data = {
+def admin_user_form(author, display_name: str) -> dict:
+    return {
         "username": author.username,
         "is_active": "on",
         "date_joined_0": "2026-01-01",
@@ -236,12 +231,35 @@ def test_staff_set_a_display_name_in_the_admin(client, author):
         "profile-INITIAL_FORMS": "0",
         "profile-MIN_NUM_FORMS": "0",
         "profile-MAX_NUM_FORMS": "1",
-        "profile-0-display_name": "Set by staff",
+        "profile-0-display_name": display_name,
         "profile-0-user": str(author.pk),
     }
-    response = client.post(url, data)
-    assert response.status_code == 302, text_of(response)[:3000]
+
+
+def test_staff_set_a_display_name_in_the_admin(client, author):
+    client.force_login(user_factory("superuser"))
+    url = reverse("admin:auth_user_change", args=[author.pk])
+    assert "Display name" in text_of(client.get(url))
+    response = client.post(url, admin_user_form(author, "Set by staff"))
+    assert response.status_code == 302
     assert Profile.objects.get(user=author).display_name == "Set by staff"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("kim, seoul DESK", "Another account goes by this name"),
+        ("Editor 0", "Choose a name that is not “Editor” and a number."),
+    ],
+)
+def test_the_admin_refuses_a_display_name_that_may_not_be_used(client, author, name, message):
+    profile_update(user=user_factory("editor"), display_name="Kim, Seoul desk")
+    client.force_login(user_factory("superuser"))
+    url = reverse("admin:auth_user_change", args=[author.pk])
+    response = client.post(url, admin_user_form(author, name))
+    assert response.status_code == 200
+    assert message in text_of(response)
+    assert not Profile.objects.filter(user=author).exists()
 
 
 def test_json_ld_names_the_creator_without_the_login(client, author, annotated):

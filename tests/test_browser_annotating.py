@@ -21,6 +21,7 @@ from annotations.services import (
 )
 from annotations.verdicts import Verdict
 from articles.models import Paragraph
+from people.names import display_name
 from tests.accessibility import serious_violations
 from tests.factories import annotation_factory, article_factory, user_factory
 
@@ -271,7 +272,7 @@ def test_editor_edits_a_note_and_its_history_lists_the_edit_with_the_previous_te
     card.get_by_role("link", name="edited").click()
     page.wait_for_url(f"**/annotations/{note.pk}/#history")
     latest = page.locator("#history .revision").first
-    expect(latest).to_contain_text(f"Edited by {editor.get_username()}")
+    expect(latest).to_contain_text(f"Edited by {display_name(editor)}")
     latest.get_by_text("Content before this change").click()
     expect(latest.get_by_text("The first draft of the note.")).to_be_visible()
 
@@ -593,6 +594,17 @@ def open_login(page, site):
     page.goto(f"{site.url}/accounts/login/")
 
 
+def open_profile_with_an_error(page, site):
+    page.goto(f"{site.url}/accounts/profile/")
+    page.get_by_label("Display name").fill("Editor 0")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".field-error")).to_be_visible()
+
+
+def open_reply_page(page, site):
+    page.goto(f"{site.url}/annotations/{site.note.replies.get().pk}/")
+
+
 # name: (who looks, how to get there)
 AXE_PAGES = {
     "article-as-moderator": ("moderator", open_article),
@@ -605,6 +617,8 @@ AXE_PAGES = {
     "verdicts": (None, open_verdict_scale),
     "orphans": ("editor", open_orphans),
     "login": (None, open_login),
+    "profile-with-error": ("editor", open_profile_with_an_error),
+    "reply": (None, open_reply_page),
 }
 
 

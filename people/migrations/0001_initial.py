@@ -46,6 +46,7 @@ class Migration(migrations.Migration):
                         django.db.models.functions.text.Lower("display_name"),
                         condition=models.Q(("display_name", ""), _negated=True),
                         name="profile_display_name_unique",
+                        violation_error_message="Another account goes by this name; choose another.",
                     )
                 ],
             },
