@@ -32,10 +32,14 @@ def editors_group_ensure() -> Group:
 
 @transaction.atomic
 def demo_account_ensure(*, username: str, password: str, groups, is_staff: bool = False):
-    """An account with a known password in the given groups, for trying the archive locally."""
+    """An account with a known password in exactly the given groups and no permissions of
+    its own (the caller adds any), for trying the archive locally."""
     user, _ = get_user_model().objects.get_or_create(username=username)
     user.is_staff = is_staff
     user.set_password(password)
     user.save()
-    user.groups.add(*groups)
+    # Reset, not added to: an older demo account may hold more (migration 0003 of the
+    # annotations gave every staff account both groups).
+    user.groups.set(groups)
+    user.user_permissions.clear()
     return user

@@ -115,3 +115,18 @@ def test_demo_accounts_annotate_and_moderate_through_their_groups(settings):
     assert set(moderator.groups.values_list("name", flat=True)) == {"Moderators"}
     assert moderator.has_perm("annotations.moderate_annotation")
     assert not moderator.is_staff
+
+
+@pytest.mark.django_db
+def test_demo_accounts_reset_an_older_demo_editor_to_the_editor_role(settings):
+    from django.contrib.auth.models import Group, Permission
+
+    settings.DEBUG = True
+    older = get_user_model().objects.create_user(username="editor", is_staff=True)
+    older.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    older.user_permissions.add(Permission.objects.get(codename="change_annotation"))
+    call_command("demo_accounts", stdout=io.StringIO())
+    editor = get_user_model().objects.get(username="editor")
+    assert set(editor.groups.values_list("name", flat=True)) == {"Editors"}
+    assert not editor.has_perm("annotations.change_annotation")
+    assert editor.has_perm("imports.add_importbatch")
