@@ -74,7 +74,9 @@ class FacetSelection:
             entities.extend((param, slug) for slug in list(slugs)[:MAX_VALUES_PER_PARAM])
         years = getlist(YEAR)
         year = years[-1].strip() if years else ""
-        in_range = year.isascii() and year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR
+        # Four digits at most before int(), which refuses strings of more than 4,300 digits.
+        digits = len(year) <= 4 and year.isascii() and year.isdigit()
+        in_range = digits and FIRST_YEAR <= int(year) <= LAST_YEAR
         return cls(entities=tuple(entities), year=int(year) if in_range else None)
 
 

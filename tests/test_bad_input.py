@@ -212,3 +212,13 @@ def test_facets_drop_slugs_holding_a_nul():
     selection = FacetSelection.from_params({"leader": ["a\x00b", "moon-jae-in"]})
 
     assert selection.entities == (("leader", "moon-jae-in"),)
+
+
+@pytest.mark.parametrize(
+    "year", ["99999", "-1", "0999", "10000", "\N{SUPERSCRIPT TWO}", "2O26", "9" * 5000]
+)
+def test_a_year_facet_that_names_no_year_is_ignored(client, archive, year):
+    response = client.get("/api/articles/", {"q": "summit", "year": year})
+
+    assert response.status_code == 200
+    assert not any(value["selected"] for value in response.json()["facets"]["year"])
