@@ -109,3 +109,17 @@ def test_a_huge_paragraph_number_is_a_form_error(client, article):
     assert response.status_code == 400
     annotation.refresh_from_db()
     assert annotation.paragraph_id is None
+
+
+def test_the_form_shows_the_orphan_quote_and_the_paragraphs_once(client, article):
+    annotation = orphan(
+        annotation_factory(paragraph=article.paragraphs.get(position=1), quote="Paragraph 1")
+    )
+    client.force_login(annotation.author)
+    response = client.get(reverse("annotations:reattach", args=[annotation.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("<h1") == 1 and "Re-attach an orphaned annotation</h1>" in page
+    assert page.count('<form method="post" novalidate>') == 1
+    assert page.count('<li value="') == 3  # the editorial's paragraphs, each once
+    assert len(page) < 20_000

@@ -601,6 +601,10 @@ def open_profile_with_an_error(page, site):
     expect(page.locator(".field-error")).to_be_visible()
 
 
+def open_reattach_form(page, site):
+    page.goto(f"{site.url}/annotations/{site.orphan.pk}/reattach/")
+
+
 def open_reply_page(page, site):
     page.goto(f"{site.url}/annotations/{site.note.replies.get().pk}/")
 
@@ -619,6 +623,7 @@ AXE_PAGES = {
     "login": (None, open_login),
     "profile-with-error": ("editor", open_profile_with_an_error),
     "reply": (None, open_reply_page),
+    "reattach": ("editor", open_reattach_form),
 }
 
 
