@@ -222,3 +222,20 @@ def test_a_year_facet_that_names_no_year_is_ignored(client, archive, year):
 
     assert response.status_code == 200
     assert not any(value["selected"] for value in response.json()["facets"]["year"])
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/archive/2026/13/",
+        "/archive/2026/0/",
+        "/archive/0/",
+        "/archive/0/1/",
+        "/archive/99999/",
+        "/archive/10000/1/",
+        f"/archive/{'9' * 5000}/",
+        f"/archive/2026/{'9' * 5000}/",
+    ],
+)
+def test_an_archive_date_no_calendar_has_is_not_found(client, archive, path):
+    assert client.get(path).status_code == 404

@@ -13,6 +13,7 @@ Problems are collected, not raised one by one, so that a run reports every URL t
 method, address, role, status and the exception.
 """
 
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -58,7 +59,9 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "editor", "moderator", "staff", "superuser"]
 PASSWORD = "a-long-test-password"
 # Examples per URL: the project's own pages get more than Django's admin and accounts pages.
-OWN_EXAMPLES, DJANGO_EXAMPLES = 10, 2
+# FUZZ_EXAMPLES=200 digs deeper, for a while.
+OWN_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 10))
+DJANGO_EXAMPLES = max(2, OWN_EXAMPLES // 5)
 # django-axes records refused sign-ins on purpose; its rows are not a write on a refusal.
 UNCOUNTED_APPS = {"axes"}
 
