@@ -28,8 +28,7 @@ def request_problem(request: HttpRequest) -> str | None:
     """Why the request cannot be read, in words for the reader, or None."""
     if char := control_character(request.path):
         return f"The address contains a control character ({char})."
-    # A file's contents are the importer's to judge; its field's name and the other fields
-    # are checked like any form's.
+    # Uploaded files, their names as well as their contents, are the importer's to judge.
     fields = [("query parameter", request.GET)]
     if request.method == "POST":
         fields.append(("form field", request.POST))
