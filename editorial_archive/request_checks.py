@@ -6,12 +6,19 @@ wherever a value reaches a query) and XML, which the feeds and exports are, cann
 others. Such a request is answered "400 Bad Request" naming the parameter, as JSON under
 `/api/`. Cookies holding one are dropped instead, since no page here set them and a reader
 could not clear them from a page that refused every request.
+
+A refused request still goes through the rest of the middleware, to `bad_request` (this
+module is its URLconf, with the project's URLs behind for reversing), so that the 400 carries
+the same security headers as any page.
 """
 
 import re
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 API_PREFIX = "/api/"
@@ -46,7 +53,10 @@ def shortened(name: str, limit: int = 40) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def refusal(request: HttpRequest, problem: str) -> HttpResponse:
+@csrf_exempt  # refused whatever it carries; a missing token must not turn it into a 403
+def bad_request(request: HttpRequest) -> HttpResponse:
+    """The 400 for a request the middleware refused, saying why."""
+    problem = request.refused_because
     if request.path.startswith(API_PREFIX):
         return JsonResponse(
             {"detail": problem}, status=400, json_dumps_params={"ensure_ascii": False}
@@ -54,8 +64,14 @@ def refusal(request: HttpRequest, problem: str) -> HttpResponse:
     return render(request, "400.html", {"problem": problem}, status=400)
 
 
+urlpatterns = [
+    re_path("", bad_request, name="bad_request"),
+    path("", include(settings.ROOT_URLCONF)),  # for {% url %} in the page, never resolved
+]
+
+
 class RequestChecksMiddleware:
-    """Refuse requests with control characters; drop cookies that hold one."""
+    """Send requests with control characters to `bad_request`; drop cookies that hold one."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -65,5 +81,6 @@ class RequestChecksMiddleware:
             if control_character(name) or control_character(value):
                 del request.COOKIES[name]
         if problem := request_problem(request):
-            return refusal(request, problem)
+            request.refused_because = problem
+            request.urlconf = __name__
         return self.get_response(request)

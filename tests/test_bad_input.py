@@ -239,3 +239,23 @@ def test_a_year_facet_that_names_no_year_is_ignored(client, archive, year):
 )
 def test_an_archive_date_no_calendar_has_is_not_found(client, archive, path):
     assert client.get(path).status_code == 404
+
+
+def test_a_bad_request_carries_the_headers_of_any_page(client):
+    response = client.get("/search/", {"q": "\x00"})
+
+    assert response.status_code == 400
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_a_bad_form_is_refused_before_the_csrf_check(client):
+    client = type(client)(enforce_csrf_checks=True)
+
+    response = client.post("/accounts/login/", {"username": "a\x00", "password": "x"})
+
+    assertContains(
+        response,
+        "The form field “username” contains a control character (U+0000).",
+        status_code=400,
+    )
