@@ -62,7 +62,7 @@ PASSWORD = "a-long-test-password"
 # FUZZ_EXAMPLES=200 digs deeper, for a while.
 OWN_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 10))
 DJANGO_EXAMPLES = max(2, OWN_EXAMPLES // 5)
-# django-axes records refused sign-ins on purpose; its rows are not a write on a refusal.
+# django-axes records the failed sign-in that locks a sign-in out (answered 429) on purpose.
 UNCOUNTED_APPS = {"axes"}
 
 
