@@ -12,6 +12,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from .admin_widgets import CheckedAutocompleteAdmin
 from .gazetteer.editing import entity_merge
 from .models import AgendaItem, Article, Country, Leader, LeaderTerm, Paragraph, TagRejection
 from .paragraphs import paragraphs_replace
@@ -209,7 +210,7 @@ class CountryAdmin(EntityAdmin):
 
 
 @admin.register(Leader)
-class LeaderAdmin(EntityAdmin):
+class LeaderAdmin(CheckedAutocompleteAdmin, EntityAdmin):
     fields = [
         "name",
         "slug",
@@ -242,7 +243,7 @@ class AgendaItemAdmin(EntityAdmin):
 
 
 @admin.register(LeaderTerm)
-class LeaderTermAdmin(admin.ModelAdmin):
+class LeaderTermAdmin(CheckedAutocompleteAdmin, admin.ModelAdmin):
     """Terms of office: they decide whom “President Lee” means on a given date."""
 
     list_display = ["leader", "office", "country", "start", "end"]

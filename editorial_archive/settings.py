@@ -45,7 +45,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "editorial_archive.admin_site.ArchiveAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -176,6 +176,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "editorial_archive.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "editorial_archive.lockout.login_username"
 # Behind N reverse proxies the client's address is the Nth from the right in X-Forwarded-For;
 # without TRUSTED_PROXY_COUNT the header is ignored, so that a client cannot forge it.
 if trusted_proxies := int(os.environ.get("TRUSTED_PROXY_COUNT", 0)):

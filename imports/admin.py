@@ -88,6 +88,10 @@ class ImportBatchAdmin(admin.ModelAdmin):
         return can_import(request.user) or super().has_view_permission(request, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        """A batch's page is its result; an address that names no batch number is not found
+        (the admin passes any text here, which the result URL cannot take)."""
+        if not (object_id.isascii() and object_id.isdigit()):
+            raise Http404("No import batch has this address.")
         return HttpResponseRedirect(reverse("admin:imports_importbatch_result", args=[object_id]))
 
     def get_urls(self):
