@@ -92,3 +92,11 @@ def test_staff_see_and_lift_pauses_in_the_admin(client, editor, settings):
     client.post(f"/admin/axes/accessattempt/{attempt.pk}/delete/", {"post": "yes"})
     client.logout()
     assert sign_in(client, "ed", PASSWORD).status_code == 302
+
+
+def test_a_login_name_longer_than_any_account_is_refused_and_still_counted(client, db, settings):
+    """A 300-character name is a wrong sign-in, not a 500 (axes' column holds 255)."""
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = sign_in(client, "n" * 300, "wrong")
+        assert response.status_code in (200, 429)
+    assert sign_in(client, "n" * 300, "wrong").status_code == 429

@@ -14,7 +14,14 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 # Variables a developer's or CI's shell may have set, which these tests choose for themselves.
-CHOSEN_HERE = {"DEBUG", "SECRET_KEY", "PG_RANDOM_PAGE_COST", "DJANGO_SETTINGS_MODULE"}
+CHOSEN_HERE = {
+    "DEBUG",
+    "SECRET_KEY",
+    "PG_RANDOM_PAGE_COST",
+    "DJANGO_SETTINGS_MODULE",
+    # The browser tests set it for Playwright; check --deploy rightly refuses it.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 A_PRODUCTION_KEY = "k3y-for-tests-" + "0123456789abcdefghijklmnopqrstuvwxyz" * 2
 
 
