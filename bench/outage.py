@@ -21,7 +21,8 @@ from collections import Counter
 from pathlib import Path
 
 from bench.databases import PostgreSQL
-from bench.processes import PROJECT, child_env, run_child
+from bench.page import PAGE_SETTINGS, collect_static, environment
+from bench.processes import PROJECT, run_child
 from bench.server import HOST, REQUEST_TIMEOUT, gunicorn
 
 OUT = PROJECT / "bench" / "out"
@@ -71,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     with database.fresh("outage") as url:
         run_child(["manage.py", "migrate", "--noinput", "--verbosity", "0"], url)
         run_child(["manage.py", "import_editorials", "samples/"], url)
-        # DEBUG off serves fingerprinted static files, as a deployment collects them.
-        run_child(["manage.py", "collectstatic", "--noinput", "--verbosity", "0"], url)
+        # DEBUG off serves fingerprinted static files, collected as a deployment does (into
+        # bench/out/static, as the page benchmark does: not the project's staticfiles/).
+        collect_static()
         slug = (
             run_child(
                 [
@@ -87,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             .splitlines()[-1]
         )
         paths = [path.format(slug=slug) for path in PATHS]
-        env = {**child_env(url), "ALLOWED_HOSTS": HOST}
+        env = environment(url, PAGE_SETTINGS)
         with gunicorn(env, OUT / "outage-gunicorn.log", PROJECT, "/") as port:
             answers, lock = [], threading.Lock()
             start = time.monotonic()
