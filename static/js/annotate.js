@@ -1,6 +1,7 @@
 // Select words in a paragraph and an "Annotate selection" button appears beside it; it opens
-// the annotation form with the quote and its offset filled in. Without this script, every
-// paragraph still has an "Annotate paragraph N" link to the same form.
+// the annotation form with the quote and its offset filled in. A selection across paragraphs
+// gets a notice saying why it cannot be annotated. Without this script, every paragraph still
+// has an "Annotate paragraph N" link to the same form.
 (function () {
   "use strict";
 
@@ -8,6 +9,42 @@
   button.className = "annotate-selection";
   button.textContent = "Annotate selection";
   button.hidden = true;
+
+  const notice = document.createElement("p");
+  notice.className = "annotate-selection annotate-notice";
+  notice.hidden = true;
+  // Screen readers announce what changes in a live region that was already on the page, so
+  // the notice's words are also put in one that stays, out of sight, in the body.
+  const announcer = document.createElement("p");
+  announcer.className = "visually-hidden";
+  announcer.setAttribute("role", "status");
+  document.body.appendChild(announcer);
+
+  function hideAll() {
+    button.hidden = true;
+    notice.hidden = true;
+  }
+
+  function announce(words) {
+    if (announcer.textContent !== words) {
+      announcer.textContent = words;
+    }
+  }
+
+  // Beside `range`, in `row`, but never past the row's right edge (on a phone, the screen's).
+  function placeUnder(element, range, row) {
+    row.insertBefore(element, row.querySelector(".para-margin"));
+    element.hidden = false;
+    const box = range.getBoundingClientRect();
+    const rowBox = row.getBoundingClientRect();
+    const maxLeft = Math.max(rowBox.width - element.offsetWidth, 0);
+    element.style.top = box.bottom - rowBox.top + 6 + "px";
+    element.style.left = Math.min(Math.max(box.left - rowBox.left, 0), maxLeft) + "px";
+  }
+
+  function paragraphNumber(container) {
+    return container.getAttribute("data-position");
+  }
 
   function paragraphTextOf(node) {
     const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
@@ -32,13 +69,27 @@
   function update() {
     const selection = window.getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
-      button.hidden = true;
+      hideAll();
       return;
     }
     const range = selection.getRangeAt(0);
     const container = paragraphTextOf(range.startContainer);
     const url = container && formUrl(container);
-    if (!url || paragraphTextOf(range.endContainer) !== container) {
+    const endContainer = paragraphTextOf(range.endContainer);
+    if (url && endContainer && endContainer !== container) {
+      // An annotation quotes words of one paragraph: say so, rather than show nothing.
+      button.hidden = true;
+      notice.textContent =
+        "This selection runs from paragraph " + paragraphNumber(container) +
+        " into paragraph " + paragraphNumber(endContainer) +
+        ". An annotation quotes words of one paragraph: select within one, " +
+        "or annotate each paragraph.";
+      placeUnder(notice, range, container.closest(".para-row"));
+      announce(notice.textContent);
+      return;
+    }
+    notice.hidden = true;
+    if (!url || endContainer !== container) {
       button.hidden = true;
       return;
     }
@@ -53,15 +104,7 @@
     const params = new URLSearchParams({ quote: quote, start: String(start) });
     button.href = url + "?" + params.toString();
     // Placed right after the paragraph, so that Tab reaches it next.
-    const row = container.closest(".para-row");
-    row.insertBefore(button, row.querySelector(".para-margin"));
-    button.hidden = false;
-    const box = range.getBoundingClientRect();
-    const rowBox = row.getBoundingClientRect();
-    // Under the selection, but never past the row's right edge (on a phone, the screen's).
-    const maxLeft = Math.max(rowBox.width - button.offsetWidth, 0);
-    button.style.top = box.bottom - rowBox.top + 6 + "px";
-    button.style.left = Math.min(Math.max(box.left - rowBox.left, 0), maxLeft) + "px";
+    placeUnder(button, range, container.closest(".para-row"));
   }
 
   document.addEventListener("selectionchange", function () {
@@ -69,7 +112,7 @@
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
-      button.hidden = true;
+      hideAll();
     }
   });
 })();
