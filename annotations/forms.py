@@ -226,7 +226,18 @@ class HideForm(forms.Form):
         what="The reason",
         limit=REASON_MAX_CHARS,
         rows=3,
-        help_text="Shown to moderators and kept in the history.",
+        help_text="Shown to moderators and kept in the history. "
+        f"At most {REASON_MAX_CHARS:,} characters.",
+    )
+
+
+class RestoreForm(forms.Form):
+    reason = limited_text(
+        what="The reason",
+        limit=REASON_MAX_CHARS,
+        rows=3,
+        help_text="Why readers may see it again; kept in the history. "
+        f"At most {REASON_MAX_CHARS:,} characters.",
     )
 
 

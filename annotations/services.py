@@ -323,13 +323,20 @@ def annotation_hide(*, annotation: Annotation, actor, reason: str) -> Annotation
 
 
 @transaction.atomic
-def annotation_restore(*, annotation: Annotation, actor) -> Annotation:
-    """Show a hidden or deleted annotation again."""
+def annotation_restore(*, annotation: Annotation, actor, reason: str) -> Annotation:
+    """Show a hidden or deleted annotation again, saying why (kept in the history)."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the annotation is restored."})
+    if len(reason.strip()) > REASON_MAX_CHARS:
+        raise ValidationError(
+            {"reason": too_long("The reason", REASON_MAX_CHARS, len(reason.strip()))}
+        )
     return status_change(
         annotation=annotation,
         actor=actor,
         action=Action.RESTORE,
         status=Status.VISIBLE,
+        reason=reason.strip(),
         allowed_from={Status.HIDDEN, Status.DELETED},
     )
 

@@ -30,7 +30,7 @@ def test_each_change_is_a_revision_with_who_when_and_the_previous_content():
         content=AnnotationContent(body="Second words."),
     )
     annotation_hide(annotation=annotation, actor=moderator, reason="Needs a source.")
-    annotation_restore(annotation=annotation, actor=moderator)
+    annotation_restore(annotation=annotation, actor=moderator, reason="Sourced now.")
     annotation_delete(annotation=annotation, actor=editor)
 
     revisions = list(annotation.revisions.order_by("version"))
@@ -53,7 +53,9 @@ def test_delete_is_soft_and_a_moderator_can_restore_it():
     annotation_delete(annotation=annotation, actor=annotation.author)
     annotation.refresh_from_db()
     assert annotation.status == Status.DELETED
-    annotation_restore(annotation=annotation, actor=user_factory("moderator"))
+    annotation_restore(
+        annotation=annotation, actor=user_factory("moderator"), reason="Deleted by mistake."
+    )
     annotation.refresh_from_db()
     assert annotation.status == Status.VISIBLE and annotation.body == "A note on this paragraph."
 

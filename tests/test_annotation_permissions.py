@@ -80,7 +80,7 @@ def request_for(endpoint: str, world, annotation):
         "delete": {},
         "reply": {"body": "A reply."},
         "hide": {"reason": "Off topic."},
-        "restore": {},
+        "restore": {"reason": "Back on topic."},
         "reattach": {"position": 2, "quote": ""},
     }[endpoint]
     return url, data

@@ -1,59 +1,96 @@
 """Moderators hide and restore annotations; editors re-attach orphaned ones."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import ListView
 
-from annotations.forms import HideForm, ReattachForm
+from annotations.forms import HideForm, ReattachForm, RestoreForm
 from annotations.models import Annotation
 from annotations.permissions import can_annotate, can_moderate, can_reattach
 from annotations.services import annotation_hide, annotation_reattach, annotation_restore
-from annotations.views.access import AnnotationObjectMixin, AnnotationPageMixin, RoleRequiredMixin
+from annotations.views.access import AnnotationPageMixin, RoleRequiredMixin
 from annotations.views.writing import errors_to_form
 
+NEXT_MAX_CHARS = 2_000
 
-class AnnotationHideView(AnnotationPageMixin, RoleRequiredMixin, View):
-    template_name = "annotations/annotation_hide.html"
+
+def return_to(request, fallback: str) -> str:
+    """Where the moderator came from (?next= or the form's next), if it is a page of this
+    site; else `fallback`, so that a forged address never leads elsewhere."""
+    value = request.POST.get("next") or request.GET.get("next") or ""
+    safe = (
+        len(value) <= NEXT_MAX_CHARS
+        and value.isprintable()
+        and url_has_allowed_host_and_scheme(
+            value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    )
+    return value if safe else fallback
+
+
+class ModerationPageMixin(AnnotationPageMixin, RoleRequiredMixin):
+    """A moderator's form about one annotation: shown with its card and paragraph, and
+    carrying where to return to afterwards."""
+
+    form_class = forms.Form
+    done_message = ""
 
     def allowed(self, user):
         return can_moderate(user)
 
+    def render(self, form=None, *, status=200, **extra):
+        self.annotation.evidence_list = list(self.annotation.evidence.all())
+        fallback = self.annotation.get_absolute_url()
+        next_url = return_to(self.request, fallback)
+        return super().render(
+            form,
+            status=status,
+            next=next_url if next_url != fallback else "",
+            cancel_url=next_url,
+            **extra,
+        )
+
     def get(self, request, *args, **kwargs):
-        return self.render(HideForm())
+        return self.render(self.form_class())
 
     def post(self, request, *args, **kwargs):
-        form = HideForm(request.POST)
+        form = self.form_class(request.POST)
         if form.is_valid():
             try:
-                annotation_hide(
-                    annotation=self.annotation,
-                    actor=request.user,
-                    reason=form.cleaned_data["reason"],
-                )
+                self.act(form.cleaned_data["reason"])
             except ValidationError as error:
                 errors_to_form(form, error)
             else:
-                messages.success(request, "The annotation is hidden from readers.")
-                return redirect(self.annotation.get_absolute_url())
+                messages.success(request, self.done_message)
+                return redirect(return_to(request, self.annotation.get_absolute_url()))
         return self.render(form, status=400)
 
+    def act(self, reason: str) -> None:
+        raise NotImplementedError
 
-class AnnotationRestoreView(AnnotationObjectMixin, RoleRequiredMixin, View):
-    http_method_names = ["post"]
 
-    def allowed(self, user):
-        return can_moderate(user)
+class AnnotationHideView(ModerationPageMixin, View):
+    template_name = "annotations/annotation_hide.html"
+    form_class = HideForm
+    done_message = "The annotation is hidden from readers."
 
-    def post(self, request, *args, **kwargs):
-        try:
-            annotation_restore(annotation=self.annotation, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, "The annotation is visible again.")
-        return redirect(self.annotation.get_absolute_url())
+    def act(self, reason):
+        annotation_hide(annotation=self.annotation, actor=self.request.user, reason=reason)
+
+
+class AnnotationRestoreView(ModerationPageMixin, View):
+    """Restoring asks for a reason too, so that the history says why readers see it again."""
+
+    template_name = "annotations/annotation_restore.html"
+    form_class = RestoreForm
+    done_message = "The annotation is visible again."
+
+    def act(self, reason):
+        annotation_restore(annotation=self.annotation, actor=self.request.user, reason=reason)
 
 
 class OrphanListView(RoleRequiredMixin, ListView):
