@@ -15,7 +15,7 @@ from annotations.services import (
     annotation_update,
     reply_create,
 )
-from tests.factories import annotation_factory, article_factory, user_factory
+from tests.factories import annotation_factory, article_factory, leader_factory, user_factory
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +178,110 @@ def test_an_orphan_can_be_edited_and_keeps_its_original_quote(client):
         "summit's stakes",
         None,
     )
+
+
+# ---- The history page: a word diff of the body, the changed fields in words ----
+
+
+def claim_content(**changes) -> AnnotationContent:
+    fields = {
+        "kind": Kind.CLAIM,
+        "claim_text": "Trade doubled.",
+        "claimant": "The minister",
+        "verdict": "mixed",
+        "body": "The figures are partly right.",
+    }
+    return AnnotationContent(**(fields | changes))
+
+
+def test_field_changes_name_each_changed_field_in_words():
+    from annotations.revision_changes import field_changes
+
+    before = {
+        "kind": "claim",
+        "verdict": "mixed",
+        "claimant": "The minister",
+        "evidence": [],
+        "quote": {"exact": ""},
+        "status": "visible",
+        "body": "Old.",
+    }
+    after = before | {
+        "verdict": "false",
+        "evidence": [{"url": "https://example.org/a", "title": "Stats"}],
+        "quote": {"exact": "trade"},
+        "status": "hidden",
+        "moderation_reason": "Needs a source.",
+        "body": "New.",
+    }
+    words = {"verdict": {"mixed": "Mixed", "false": "False"}, "status": {"hidden": "Hidden"}}
+
+    changes = [f"{c.label}: {c.old} → {c.new}" for c in field_changes(before, after, words=words)]
+
+    assert changes == [
+        "verdict: Mixed → False",
+        "evidence: none → https://example.org/a (Stats)",
+        "quote: the whole paragraph → “trade”",
+        "status: visible → Hidden",
+        "moderation reason: none → “Needs a source.”",
+    ]
+    assert field_changes(None, after) == []
+    assert field_changes(after, dict(after)) == []
+
+
+def test_history_lists_the_changed_fields_in_words(client):
+    claim = annotation_factory(**claim_content().__dict__)
+    annotation_update(
+        annotation=claim,
+        actor=claim.author,
+        expected_version=1,
+        content=claim_content(verdict="false", claimant="The ministry"),
+    )
+    annotation_hide(annotation=claim, actor=user_factory("moderator"), reason="Unsourced.")
+    client.force_login(user_factory("moderator"))
+
+    page = client.get(claim.get_absolute_url()).content.decode()
+
+    assert "<li>verdict: Mixed → False</li>" in page
+    assert "<li>who made it: “The minister” → “The ministry”</li>" in page
+    assert "<li>status: Visible → Hidden by a moderator</li>" in page
+    assert "<li>moderation reason: none → “Unsourced.”</li>" in page
+
+
+def test_history_shows_a_word_diff_of_the_body_with_words_for_screen_readers(client):
+    note = annotation_factory(body="The summit was a clear success.")
+    annotation_update(
+        annotation=note,
+        actor=note.author,
+        expected_version=1,
+        content=AnnotationContent(body="The summit was a partial success."),
+    )
+
+    page = client.get(note.get_absolute_url()).content.decode()
+
+    assert '<del><span class="visually-hidden">removed: </span>clear </del>' in page
+    assert '<ins><span class="visually-hidden">added: </span>partial </ins>' in page
+    assert page.count("<del>") == 1  # the creation has nothing to compare with
+
+
+def test_history_page_queries_do_not_grow_with_the_revisions(client, django_assert_max_num_queries):
+    leader_claim = annotation_factory(**claim_content().__dict__)
+    for number in range(20):
+        annotation_update(
+            annotation=leader_claim,
+            actor=leader_claim.author,
+            expected_version=number + 1,
+            content=claim_content(
+                body=f"Version {number} of the reasoning.",
+                verdict="false" if number % 2 else "mixed",
+                evidence=[Evidence(f"https://example.org/{number}")],
+                claimant_leader=leader_factory(),
+            ),
+        )
+    client.force_login(user_factory("moderator"))
+
+    with django_assert_max_num_queries(10):
+        page = client.get(leader_claim.get_absolute_url()).content.decode()
+
+    assert page.count('class="revision"') == 21
+    assert page.count("<li>leader who made it:") == 20

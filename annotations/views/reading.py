@@ -7,11 +7,14 @@ from django.contrib.auth import get_user_model
 from django.views.generic import DetailView, ListView, TemplateView
 
 from annotations.highlighting import runs_of
-from annotations.models import Annotation, Kind
+from annotations.models import Annotation, Kind, Status
 from annotations.permissions import can_annotate, can_change, can_moderate, can_reattach
+from annotations.revision_changes import field_changes
 from annotations.threads import article_threads
 from annotations.verdicts import SCALE, Verdict
 from annotations.views.access import AnnotationObjectMixin
+from annotations.word_diff import word_diff
+from articles.models import Leader
 from articles.views import ArticleDetailView
 from people.names import display_name
 
@@ -155,13 +158,43 @@ class AnnotationDetailView(AnnotationObjectMixin, DetailView):
         with_permissions([annotation, *annotation.reply_list], user)
         context.update(
             article=annotation.article,
-            revisions=annotation.revisions.select_related("actor__profile").order_by("-version"),
+            revisions=self.history(),
             user_can_annotate=can_annotate(user),
             user_can_reattach=annotation.is_orphaned
             and annotation.parent_id is None
             and can_reattach(user, annotation),
         )
         return context
+
+    def history(self) -> list:
+        """The revisions, newest first, each with the fields it changed in words and a word
+        diff of the body: two queries however many revisions there are."""
+        revisions = list(
+            self.annotation.revisions.select_related("actor__profile").order_by("-version")
+        )
+        leader_ids = {
+            snapshot.get("claimant_leader")
+            for revision in revisions
+            for snapshot in (revision.previous or {}, revision.content)
+        } - {None}
+        words = {
+            "kind": dict(Kind.choices),
+            "verdict": dict(Verdict.choices),
+            "status": dict(Status.choices),
+            "claimant_leader": dict(
+                Leader.objects.filter(pk__in=leader_ids).values_list("pk", "name")
+            )
+            if leader_ids
+            else {},
+        }
+        for revision in revisions:
+            previous, content = revision.previous, revision.content
+            revision.changes = field_changes(previous, content, words=words)
+            old_body, new_body = (previous or {}).get("body", ""), content.get("body", "")
+            revision.body_diff = (
+                word_diff(old_body, new_body) if previous and old_body != new_body else []
+            )
+        return revisions
 
 
 class VerdictScaleView(TemplateView):
