@@ -78,6 +78,18 @@ def quote_find_in(text: str, exact: str) -> list[int]:
     return starts
 
 
+def context_kept(text: str, start: int, end: int, quote: Quote) -> bool:
+    """Whether text[start:end] is the quote's exact words with its old prefix and suffix
+    still around them (whitespace aside): a place nobody needs to check again."""
+    folded = _fold(text[max(0, start - len(quote.prefix) - CONTEXT_CHARS) : start])
+    after = _fold(text[end : end + len(quote.suffix) + CONTEXT_CHARS])
+    return (
+        _fold(text[start:end]) == _fold(quote.exact)
+        and folded.endswith(_fold(quote.prefix))
+        and after.startswith(_fold(quote.suffix))
+    )
+
+
 def quote_locate(
     quote: Quote,
     texts: Sequence[str],

@@ -16,6 +16,7 @@ from annotations.limits import (
     REPLY_MAX_CHARS,
 )
 from annotations.verdicts import MEANINGS, Verdict
+from annotations.word_diff import word_diff
 from articles.models import Article, Leader, Paragraph
 
 
@@ -28,6 +29,16 @@ class Status(models.TextChoices):
     VISIBLE = "visible", "Visible"
     HIDDEN = "hidden", "Hidden by a moderator"
     DELETED = "deleted", "Deleted"
+
+
+class MoveMethod(models.TextChoices):
+    """How a correction found an annotation again when it was not by its exact words in
+    their place (those moves stay silent)."""
+
+    CONTEXT = "context", "by the words around it (its quoted words were changed)"
+    FUZZY = "fuzzy", "by a close match of its quoted words"
+    SURROUNDINGS = "surroundings", "by its exact words, with the text around them changed"
+    PARAGRAPH = "paragraph", "on its paragraph, whose text was changed"
 
 
 class AnnotationQuerySet(models.QuerySet):
@@ -52,6 +63,10 @@ class AnnotationQuerySet(models.QuerySet):
 
     def orphaned(self):
         return self.filter(paragraph__isnull=True)
+
+    def moved(self):
+        """Threads a correction moved that wait for an editor to review the new place."""
+        return self.filter(needs_review=True, paragraph__isnull=False, parent__isnull=True)
 
     def with_details(self, *, replies=None):
         """Author (with the profile that names them), leader, evidence and (optionally
@@ -142,6 +157,32 @@ class Annotation(models.Model):
         default=1, help_text="Goes up with every change; an edit must name the version it saw."
     )
 
+    needs_review = models.BooleanField(
+        default=False,
+        help_text="A correction moved it by anything but its exact words in their place: "
+        "an editor should confirm the new place, re-attach it or leave it orphaned.",
+    )
+    moved_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a correction last moved it that way."
+    )
+    move_method = models.CharField(
+        max_length=20,
+        choices=MoveMethod.choices,
+        blank=True,
+        help_text="How the correction found it again.",
+    )
+    moved_from_quote = models.TextField(
+        blank=True,
+        help_text="The words it quoted before the move (for a note on a whole paragraph, "
+        "the paragraph's text); kept until an editor reviews the move.",
+    )
+    moved_from_prefix = models.CharField(
+        max_length=64, blank=True, help_text="The text just before those words."
+    )
+    moved_from_suffix = models.CharField(
+        max_length=64, blank=True, help_text="The text just after those words."
+    )
+
     objects = AnnotationQuerySet.as_manager()
 
     class Meta:
@@ -182,6 +223,21 @@ class Annotation(models.Model):
         return MEANINGS.get(self.verdict)
 
     @property
+    def words_changed(self) -> bool:
+        """Whether the words it stands on changed (not only the text around them)."""
+        return self.move_method != MoveMethod.SURROUNDINGS
+
+    @property
+    def moved_words(self):
+        """The word diff (annotations.word_diff pieces) from the old words to the new."""
+        if self.move_method == MoveMethod.PARAGRAPH:
+            return word_diff(self.moved_from_quote, self.paragraph.text if self.paragraph else "")
+        if self.move_method == MoveMethod.SURROUNDINGS:
+            old = self.moved_from_prefix + self.moved_from_quote + self.moved_from_suffix
+            return word_diff(old, self.quote_prefix + self.quote_exact + self.quote_suffix)
+        return word_diff(self.moved_from_quote, self.quote_exact)
+
+    @property
     def anchor_id(self) -> str:
         return f"a{self.pk}"
 
@@ -210,6 +266,8 @@ class Action(models.TextChoices):
     REANCHOR = "reanchor", "Moved by a text correction"
     ORPHAN = "orphan", "Orphaned by a text correction"
     REATTACH = "reattach", "Re-attached"
+    CONFIRM = "confirm", "New place confirmed"
+    DETACH = "detach", "Left orphaned by an editor"
 
 
 class Revision(models.Model):

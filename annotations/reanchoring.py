@@ -1,19 +1,34 @@
 """Keep annotations on the right words when a corrected editorial replaces paragraphs.
 
 Each annotation with a quote is looked for by its quote (exact, then by its context, then
-fuzzily) and moved to the paragraph where the words now stand; one on a whole paragraph
-follows that paragraph's row, or the paragraph's old text where the row went. What cannot
-be placed is orphaned: kept, with its original quote, for an editor to re-attach.
+fuzzily), first in its own paragraph while that row survives, and moved to where the words
+now stand; one on a whole paragraph follows that paragraph's row, or the paragraph's old
+text where the row went. A move by anything but the exact words in their old context is
+marked for an editor to review (see Annotation.needs_review). What cannot be placed is
+orphaned: kept, with its original quote, for an editor to re-attach.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from annotations.anchoring import Quote, quote_at, quote_locate
-from annotations.models import Action, Annotation
-from annotations.services import revision_record, snapshot
+from django.utils import timezone
+
+from annotations.anchoring import Quote, context_kept, quote_at, quote_locate
+from annotations.models import Action, Annotation, MoveMethod
+from annotations.services import moved_back, revision_record, snapshot
 from articles.models import Article, Paragraph
+
+SILENT = "exact"  # the exact words in their old context: nothing for anyone to check
+
+
+@dataclass(frozen=True)
+class Place:
+    index: int  # of the paragraph in the new texts
+    start: int | None  # offsets of the quote; None for a whole-paragraph annotation
+    end: int | None
+    method: str  # SILENT or a MoveMethod
 
 
 def new_place(
@@ -23,23 +38,71 @@ def new_place(
     old_texts: Sequence[str],
     new_texts: Sequence[str],
     surviving_index: dict[int, int],
-) -> tuple[int, int | None, int | None, str] | None:
-    """(new paragraph index, start, end, how) for an annotation, or None when it is lost."""
+) -> Place | None:
+    """Where an annotation goes in the new texts and how it was found, or None when lost."""
+    own = surviving_index.get(annotation.paragraph_id)
     if annotation.quote_exact:
-        quote = Quote(annotation.quote_exact, annotation.quote_prefix, annotation.quote_suffix)
-        # The row that held it is the best hint of where to look first.
-        hint = surviving_index.get(annotation.paragraph_id)
-        anchor = quote_locate(quote, new_texts, hint_index=hint, hint_start=annotation.quote_start)
-        if anchor is None:
-            return None
-        return anchor.paragraph_index, anchor.start, anchor.end, anchor.method
-    if annotation.paragraph_id in surviving_index:
-        return surviving_index[annotation.paragraph_id], None, None, "paragraph"
+        return _quote_place(annotation, own=own, old_texts=old_texts, new_texts=new_texts)
+    if own is not None:
+        changed = old_index is not None and old_texts[old_index] != new_texts[own]
+        return Place(own, None, None, MoveMethod.PARAGRAPH if changed else SILENT)
     if old_index is None:
         return None
     # A whole-paragraph annotation whose row went: find where that paragraph's text went.
     anchor = quote_locate(Quote(old_texts[old_index]), new_texts)
-    return (anchor.paragraph_index, None, None, anchor.method) if anchor else None
+    if anchor is None:
+        return None
+    return Place(anchor.paragraph_index, None, None, _method(anchor.method))
+
+
+def _quote_place(
+    annotation: Annotation, *, own: int | None, old_texts: Sequence[str], new_texts: Sequence[str]
+) -> Place | None:
+    quote = Quote(annotation.quote_exact, annotation.quote_prefix, annotation.quote_suffix)
+    if own is not None:
+        # Its own paragraph still stands: a close match there beats a look-alike elsewhere.
+        anchor = quote_locate(quote, [new_texts[own]], hint_start=annotation.quote_start)
+        if anchor is not None:
+            return _placed(quote, own, anchor, new_texts)
+        # Else the words may have gone to a changed or new paragraph, never to one that was
+        # there before, unchanged: what it holds is a look-alike, not these words moved.
+        unchanged = set(old_texts)
+        candidates = [i for i, text in enumerate(new_texts) if text not in unchanged]
+    else:
+        candidates = list(range(len(new_texts)))
+    anchor = quote_locate(quote, [new_texts[i] for i in candidates])
+    if anchor is None:
+        return None
+    return _placed(quote, candidates[anchor.paragraph_index], anchor, new_texts)
+
+
+def _placed(quote: Quote, index: int, anchor, new_texts: Sequence[str]) -> Place:
+    method = _method(anchor.method)
+    if method == MoveMethod.SURROUNDINGS and context_kept(
+        new_texts[index], anchor.start, anchor.end, quote
+    ):
+        method = SILENT
+    return Place(index, anchor.start, anchor.end, method)
+
+
+def _method(found_by: str) -> str:
+    """The move method for how quote_locate found it; exact words still need their context
+    checked (see _placed), so they start as SURROUNDINGS."""
+    return {"exact": MoveMethod.SURROUNDINGS, "context": MoveMethod.CONTEXT}.get(
+        found_by, MoveMethod.FUZZY
+    )
+
+
+def moved_mark(annotation: Annotation, *, method: str, old_paragraph_text: str) -> None:
+    """Record how it moved and, unless a move is already waiting for review, what it stood
+    on before: the editor compares against the words they last saw confirmed."""
+    if not annotation.needs_review:
+        annotation.moved_from_quote = annotation.quote_exact or old_paragraph_text
+        annotation.moved_from_prefix = annotation.quote_prefix
+        annotation.moved_from_suffix = annotation.quote_suffix
+    annotation.needs_review = True
+    annotation.move_method = method
+    annotation.moved_at = timezone.now()
 
 
 def annotations_reanchor(
@@ -61,9 +124,10 @@ def annotations_reanchor(
     for annotation in threads:
         if annotation.paragraph_id is None and not annotation.quote_exact:
             continue
+        old_index = old_index_of.get(annotation.paragraph_id)
         place = new_place(
             annotation,
-            old_index=old_index_of.get(annotation.paragraph_id),
+            old_index=old_index,
             old_texts=old_texts,
             new_texts=new_texts,
             surviving_index=surviving_index,
@@ -73,20 +137,33 @@ def annotations_reanchor(
             if annotation.paragraph_id is None:
                 continue  # still nowhere to go
             annotation.paragraph = None
+            # An orphan waits on the orphans list instead; its quote is what it was written on.
+            if annotation.needs_review and annotation.move_method != MoveMethod.PARAGRAPH:
+                moved_back(annotation)
+            annotation.needs_review = False
             action, reason = Action.ORPHAN, "The corrected text no longer holds the quote."
         else:
-            index, start, end, how = place
-            paragraph = paragraphs[index]
-            if start is not None:
-                quote = quote_at(paragraph.text, start, end)
+            paragraph = paragraphs[place.index]
+            if place.method != SILENT:
+                moved_mark(
+                    annotation,
+                    method=place.method,
+                    old_paragraph_text=old_texts[old_index] if old_index is not None else "",
+                )
+            if place.start is not None:
+                quote = quote_at(paragraph.text, place.start, place.end)
                 annotation.quote_exact, annotation.quote_prefix, annotation.quote_suffix = (
                     quote.exact,
                     quote.prefix,
                     quote.suffix,
                 )
             annotation.paragraph = paragraph
-            annotation.quote_start, annotation.quote_end = start, end
-            action, reason = Action.REANCHOR, f"Placed by {how} match in paragraph {index + 1}."
+            annotation.quote_start, annotation.quote_end = place.start, place.end
+            how = "by exact match" if place.method == SILENT else MoveMethod(place.method).label
+            action = Action.REANCHOR
+            reason = f"Placed {how} in paragraph {place.index + 1}."
+            if place.method != SILENT:
+                reason += " Waiting for an editor to review the new place."
         if snapshot(annotation) == previous:
             continue
         annotation.version += 1

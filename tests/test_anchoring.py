@@ -3,11 +3,14 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from annotations.anchoring import (
     CONTEXT_CHARS,
+    FUZZY_THRESHOLD,
     Anchor,
     Quote,
+    context_kept,
     quote_at,
     quote_find_in,
     quote_locate,
@@ -321,3 +324,36 @@ def test_after_any_correction_an_anchor_is_a_non_empty_span_of_its_paragraph(tex
     if anchor is not None:
         assert 0 <= anchor.start < anchor.end <= len(corrected[anchor.paragraph_index])
         assert anchor.method in {"exact", "context", "fuzzy"}
+
+
+# -- the fuzzy threshold's edge --------------------------------------------------------------
+
+RATE = "Today the central bank raised its key rate by half a point."
+RATE_QUOTE = "the central bank raised its key rate by half a point"
+JUST_ABOVE = "Today the central bank lifted its main rate by half a point."  # scores 86.5
+JUST_BELOW = "Today the central bank lifted its policy rate by half a point."  # scores 84.6
+
+
+def test_fuzzy_threshold_places_a_quote_just_above_it_and_not_one_just_below():
+    """Pins FUZZY_THRESHOLD: moving it by two points either way fails one of the two."""
+    quote = quote_of(RATE, RATE_QUOTE)  # context too short to place it by context
+    above = fuzz.partial_ratio(RATE_QUOTE, JUST_ABOVE)
+    below = fuzz.partial_ratio(RATE_QUOTE, JUST_BELOW)
+    assert FUZZY_THRESHOLD <= above < FUZZY_THRESHOLD + 2
+    assert FUZZY_THRESHOLD - 2 < below < FUZZY_THRESHOLD
+    anchor = quote_locate(quote, [JUST_ABOVE])
+    assert anchor is not None and anchor.method == "fuzzy"
+    assert placed(anchor, [JUST_ABOVE]) == "the central bank lifted its main rate by half a point"
+    assert quote_locate(quote, [JUST_BELOW]) is None
+
+
+def test_context_kept_only_for_the_exact_words_with_their_old_surroundings():
+    quote = quote_of(BUDGET, "balanced by 2026")
+    start = BUDGET.index("balanced by 2026")
+    assert context_kept(BUDGET, start, start + 16, quote)
+    assert context_kept("Yesterday. " + BUDGET, start + 11, start + 27, quote)
+    rewrapped = BUDGET.replace("would be ", "would\n be ")
+    at = rewrapped.index("balanced")
+    assert context_kept(rewrapped, at, at + 16, quote)
+    neighbour = BUDGET.replace("a promise", "an old promise")
+    assert not context_kept(neighbour, start, start + 16, quote)
