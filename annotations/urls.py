@@ -3,7 +3,7 @@
 from django.urls import path
 
 from annotations import api
-from annotations.views import moderation, reading, writing
+from annotations.views import moderation, reading, review, writing
 
 app_name = "annotations"
 urlpatterns = [
@@ -24,6 +24,22 @@ urlpatterns = [
         "annotations/<int:pk>/reattach/",
         moderation.AnnotationReattachView.as_view(),
         name="reattach",
+    ),
+    path("annotations/moved/", review.MovedListView.as_view(), name="moved"),
+    path(
+        "annotations/<int:pk>/move/confirm/",
+        review.MoveConfirmView.as_view(),
+        name="move_confirm",
+    ),
+    path(
+        "annotations/<int:pk>/move/orphan/",
+        review.MoveOrphanView.as_view(),
+        name="move_orphan",
+    ),
+    path(
+        "annotations/<int:pk>/move/reattach/",
+        review.MoveReattachView.as_view(),
+        name="move_reattach",
     ),
     path("api/annotations/<int:pk>/", api.annotation_jsonld, name="jsonld"),
     path(

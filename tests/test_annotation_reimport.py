@@ -83,6 +83,25 @@ def test_corrected_editorial_moves_fixes_and_orphans_but_deletes_nothing(tmp_pat
     assert where(split_quote) == (2, "four-day state visit to China")
     assert where(removed_quote) == (None, "Prime Minister Takaichi made the outrageous claim")
     assert where(reply)[0] == 5
+    flagged = {
+        name: (annotation.needs_review, annotation.move_method)
+        for name, annotation in [
+            ("unchanged", unchanged),
+            ("corrected_words", corrected_words),
+            ("whole_moved", whole_moved),
+            ("quote_moved", quote_moved),
+            ("split_quote", split_quote),
+        ]
+    }
+    # Only the corrected words wait for an editor; words found exactly in their context
+    # (also after a split, a swap or a shift) move silently.
+    assert flagged == {
+        "unchanged": (False, ""),
+        "corrected_words": (True, "context"),
+        "whole_moved": (False, ""),
+        "quote_moved": (False, ""),
+        "split_quote": (False, ""),
+    }
 
 
 def test_every_move_and_orphaning_is_a_revision_by_the_archive(tmp_path, article):
@@ -95,6 +114,7 @@ def test_every_move_and_orphaning_is_a_revision_by_the_archive(tmp_path, article
     assert where(moved) == (4, "export controls on rare-earth elements")
     [move] = moved.revisions.filter(action=Action.REANCHOR)
     assert move.actor is None
+    assert move.reason == "Placed by exact match in paragraph 4."
     assert move.previous["paragraph"] != move.content["paragraph"]
     assert move.content["quote"]["start"] == merged.index("export controls on rare-earth")
     [orphaning] = lost.revisions.filter(action=Action.ORPHAN)
@@ -136,3 +156,19 @@ def test_orphans_are_listed_for_editors_and_reattached_by_their_author(client, t
 def test_orphans_page_is_not_for_readers(client):
     client.force_login(user_factory("reader"))
     assert client.get(reverse("annotations:orphans")).status_code == 403
+
+
+def test_a_reimport_that_corrects_quoted_words_lists_the_annotation_for_review(
+    client, tmp_path, article
+):
+    corrected_words = annotate(article, 3, "the remains of some 130 Koreans who were forcibly")
+    original = sample_paragraphs()
+    reimport(tmp_path, [*original[:2], original[2].replace("some 130", "some 136"), *original[3:]])
+
+    [move] = corrected_words.revisions.filter(action=Action.REANCHOR)
+    assert move.reason.startswith("Placed by the words around it")
+    assert move.content["needs_review"] and not move.previous["needs_review"]
+    client.force_login(user_factory("editor"))
+    listing = client.get(reverse("annotations:moved")).content.decode()
+    assert '<span class="visually-hidden">removed: </span>130 </del>' in listing
+    assert '<span class="visually-hidden">added: </span>136 </ins>' in listing

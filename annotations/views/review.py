@@ -1,0 +1,100 @@
+"""Editors review the annotations a correction moved: confirm, re-attach or orphan them.
+
+Any editor may review (the author may be gone), and so may moderators; re-attaching goes
+through the orphans' re-attach page, so it needs the re-attach power as well.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views import View
+from django.views.generic import ListView
+
+from annotations.models import Annotation
+from annotations.permissions import can_annotate, can_moderate, can_reattach
+from annotations.services import annotation_leave_orphaned, annotation_move_confirm
+from annotations.views.access import AnnotationObjectMixin, RoleRequiredMixin
+
+
+def can_review_moves(user) -> bool:
+    return can_annotate(user) or can_moderate(user)
+
+
+class MovedListView(RoleRequiredMixin, ListView):
+    """Annotations a correction moved by anything but their exact words, oldest move first."""
+
+    template_name = "annotations/review_list.html"
+    context_object_name = "moved"
+    paginate_by = 50
+
+    def allowed(self, user):
+        return can_review_moves(user)
+
+    def get_queryset(self):
+        return (
+            Annotation.objects.moved()
+            .visible_to(self.request.user)
+            .select_related("article", "paragraph", "author__profile")
+            .order_by("moved_at", "id")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for annotation in context["moved"]:
+            annotation.user_can_reattach = can_reattach(self.request.user, annotation)
+        return context
+
+
+class MoveReviewMixin(AnnotationObjectMixin, RoleRequiredMixin):
+    """A POST that settles one move, then back to the list with what happened."""
+
+    http_method_names = ["post"]
+    done = ""
+
+    def allowed(self, user):
+        return can_review_moves(user)
+
+    def settle(self, user) -> Annotation:
+        raise NotImplementedError
+
+    def next_url(self, annotation) -> str:
+        return reverse("annotations:moved")
+
+    def post(self, request, *args, **kwargs):
+        try:
+            annotation = self.settle(request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("annotations:moved")
+        messages.success(request, self.done)
+        return redirect(self.next_url(annotation))
+
+
+class MoveConfirmView(MoveReviewMixin, View):
+    done = "The new place is confirmed."
+
+    def settle(self, user):
+        return annotation_move_confirm(annotation=self.annotation, actor=user)
+
+
+class MoveOrphanView(MoveReviewMixin, View):
+    done = "The annotation is orphaned, with the words it quoted before; see the orphans."
+
+    def settle(self, user):
+        return annotation_leave_orphaned(annotation=self.annotation, actor=user)
+
+
+class MoveReattachView(MoveReviewMixin, View):
+    """Orphan it first (a revision), then on to the orphans' re-attach page."""
+
+    done = "Taken off the place it was moved to: choose where it belongs."
+
+    def allowed(self, user):
+        return can_review_moves(user) and can_reattach(user, self.annotation)
+
+    def settle(self, user):
+        return annotation_leave_orphaned(annotation=self.annotation, actor=user)
+
+    def next_url(self, annotation):
+        return reverse("annotations:reattach", args=[annotation.pk])
