@@ -1,15 +1,18 @@
 """Moderation: replies under hidden or deleted annotations, restoring with a reason, the
 hide and restore pages, the queue of hidden annotations, and landing back where one was."""
 
+import re
+from datetime import datetime
 from html import escape
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from annotations.limits import REASON_MAX_CHARS, too_long
-from annotations.models import Action, Annotation, Status
+from annotations.models import Action, Annotation, Revision, Status
 from annotations.services import (
     annotation_delete,
     annotation_hide,
@@ -236,3 +239,130 @@ def test_a_next_address_off_the_site_falls_back_to_the_annotation_page(client, a
 
     assert response.status_code == 302
     assert response["Location"] == annotation.get_absolute_url()
+
+
+# ---- The moderation queue ----
+
+QUEUE = "/annotations/moderation/"
+
+
+def hide(annotation, moderator, reason="Off topic."):
+    annotation_hide(annotation=annotation, actor=moderator, reason=reason)
+
+
+def queue_titles(response) -> list[str]:
+    return re.findall(r'class="item-title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_the_queue_lists_hidden_annotations_with_who_wrote_who_hid_when_and_why(client):
+    author = user_factory("editor", first_name="Mina", last_name="Park")
+    moderator = user_factory("moderator", first_name="Joon", last_name="Lee")
+    hidden = annotation_factory(author=author, body="Buy cheap watches.")
+    hide(hidden, moderator, reason="Spam.")
+    annotation_factory(author=author, body="A visible note.")
+    client.force_login(user_factory("moderator"))
+
+    response = client.get(QUEUE)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert queue_titles(response) == ["Note by Mina Park"]
+    assert "Buy cheap watches." in page and "A visible note." not in page
+    assert "Hidden by Joon Lee on <time" in page and "Spam." in page
+    assert author.username not in page and moderator.username not in page
+    assert hidden.article.title in page
+
+
+def test_the_queue_is_for_moderators_only(client):
+    assert client.get(QUEUE)["Location"].startswith(reverse("login"))
+    for role in ("reader", "editor", "staff"):
+        client.force_login(user_factory(role))
+        assert client.get(QUEUE).status_code == 403
+
+
+def test_the_queue_filters_by_editorial_author_moderator_and_day(client):
+    first, second = user_factory("editor", first_name="First"), user_factory("editor")
+    mod_a, mod_b = user_factory("moderator"), user_factory("moderator")
+    by_first = annotation_factory(author=first)
+    by_second = annotation_factory(author=second)
+    hide(by_first, mod_a)
+    hide(by_second, mod_b)
+    Revision.objects.filter(annotation=by_second, action=Action.HIDE).update(
+        created_at=datetime(2025, 3, 1, 12, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    )
+    client.force_login(mod_a)
+
+    def shown(**query):
+        return {a.pk for a in client.get(QUEUE, query).context["annotations"]}
+
+    assert shown() == {by_first.pk, by_second.pk}
+    assert shown(author=first.pk) == {by_first.pk}
+    assert shown(hidden_by=mod_b.pk) == {by_second.pk}
+    assert shown(article=by_second.article.slug) == {by_second.pk}
+    assert shown(since="2025-03-01", until="2025-03-01") == {by_second.pk}
+    assert shown(until="2025-02-28") == set()
+    assert shown(since="2025-03-02") == {by_first.pk}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"author": "x"},
+        {"author": "9" * 40},
+        {"hidden_by": "-1"},
+        {"article": "a b/../c"},
+        {"article": "x" * 500},
+        {"since": "0001-01-01"},
+        {"until": "9999-12-31"},
+        {"since": "2025-02-30"},
+        {"since": "\uff12\uff10\uff12\uff15-01-01"},  # full-width digits
+        {"kind": "moved"},
+        {"kind": "<script>"},
+    ],
+)
+def test_hostile_filter_values_are_ignored_or_match_nothing_never_a_500(client, query):
+    hide(annotation_factory(), user_factory("moderator"))
+    client.force_login(user_factory("moderator"))
+    assert client.get(QUEUE, query).status_code == 200
+
+
+def test_the_queue_is_paginated_and_its_queries_do_not_grow_with_its_rows(
+    client, django_assert_max_num_queries
+):
+    moderator = user_factory("moderator")
+    for number in range(35):
+        annotation = annotation_factory(author=user_factory("editor"))
+        hide(annotation, moderator if number % 2 else user_factory("moderator"))
+    client.force_login(moderator)
+
+    with django_assert_max_num_queries(10):
+        response = client.get(QUEUE)
+
+    assert len(queue_titles(response)) == 30
+    assert "Page 1 of 2" in response.content.decode()
+    assert len(queue_titles(client.get(QUEUE, {"page": 2}))) == 5
+
+
+def test_restoring_from_the_queue_returns_to_the_queue_with_its_filters(client):
+    moderator = user_factory("moderator")
+    annotation = annotation_factory()
+    hide(annotation, moderator)
+    client.force_login(moderator)
+    filtered = f"{QUEUE}?hidden_by={moderator.pk}&since=2020-01-01"
+    page = client.get(filtered).content.decode()
+    restore_link = (
+        f"{reverse('annotations:restore', args=[annotation.pk])}?next={quote(filtered, safe='/')}"
+    )
+    assert restore_link in page
+
+    form = client.get(restore_link).content.decode()
+    response = client.post(
+        reverse("annotations:restore", args=[annotation.pk]),
+        {"reason": "Sourced.", "next": filtered},
+    )
+
+    assert 'name="next" value="' in form
+    assert response["Location"] == filtered
+    annotation.refresh_from_db()
+    assert annotation.status == Status.VISIBLE
+    assert list(client.get(response["Location"]).context["annotations"]) == []

@@ -1,19 +1,27 @@
 """Moderators hide and restore annotations; editors re-attach orphaned ones."""
 
+from datetime import date, datetime, time, timedelta
+
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.timezone import get_current_timezone
 from django.views import View
 from django.views.generic import ListView
 
 from annotations.forms import HideForm, ReattachForm, RestoreForm
-from annotations.models import Annotation
+from annotations.models import Action, Annotation, Revision, Status
 from annotations.permissions import can_annotate, can_moderate, can_reattach
 from annotations.services import annotation_hide, annotation_reattach, annotation_restore
 from annotations.views.access import AnnotationPageMixin, RoleRequiredMixin
+from annotations.views.reading import SLUG, SLUG_MAX_CHARS, author_id_parse
 from annotations.views.writing import errors_to_form
+from articles.models import Article
+from people.names import display_name
 
 NEXT_MAX_CHARS = 2_000
 
@@ -91,6 +99,128 @@ class AnnotationRestoreView(ModerationPageMixin, View):
 
     def act(self, reason):
         annotation_restore(annotation=self.annotation, actor=self.request.user, reason=reason)
+
+
+# ---- The moderators' queue ----
+
+# What the queue lists, by ?kind=. Extension point: annotations a correction moved, waiting
+# for review, become a second kind ("moved") once the re-anchoring work gives them their
+# fields; add its query to queue_of() and its label here.
+QUEUE_KINDS = {"hidden": "Hidden by a moderator"}
+QUEUE_FILTERS = ("kind", "article", "author", "hidden_by", "since", "until")
+# A day far outside these years is no filter (and would overflow in time zone arithmetic).
+YEARS = range(1900, 2200)
+
+
+def day_parse(value: str) -> date | None:
+    """A YYYY-MM-DD day from the query string, or None for anything else (never a 500)."""
+    if len(value) != 10 or not value.isascii():
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if day.year in YEARS else None
+
+
+def day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=get_current_timezone())
+
+
+def hidden_queue():
+    """Hidden annotations (threads and replies), latest hidden first, with who hid them and
+    when (their latest hide revision) and everything the queue shows, in constant queries."""
+    latest_hide = Revision.objects.filter(annotation=OuterRef("pk"), action=Action.HIDE).order_by(
+        "-version"
+    )
+    return (
+        Annotation.objects.filter(status=Status.HIDDEN)
+        .annotate(
+            hidden_at=Subquery(latest_hide.values("created_at")[:1]),
+            hidden_by_id=Subquery(latest_hide.values("actor_id")[:1]),
+        )
+        .select_related("article", "paragraph", "author__profile", "parent")
+        .prefetch_related(
+            Prefetch(
+                "revisions",
+                queryset=Revision.objects.filter(action=Action.HIDE)
+                .select_related("actor__profile")
+                .order_by("-version"),
+                to_attr="hide_revisions",
+            )
+        )
+        .order_by("-hidden_at", "-id")
+    )
+
+
+def by_name(users) -> list:
+    return sorted(users, key=lambda user: display_name(user).casefold())
+
+
+class ModerationQueueView(RoleRequiredMixin, ListView):
+    """What moderators have taken from readers: who wrote it, who hid it, when and why,
+    filtered by editorial, author, moderator and day."""
+
+    template_name = "annotations/moderation_queue.html"
+    context_object_name = "annotations"
+    paginate_by = 30
+
+    def allowed(self, user):
+        return can_moderate(user)
+
+    def chosen(self) -> dict[str, str]:
+        chosen = {name: self.request.GET.get(name, "").strip() for name in QUEUE_FILTERS}
+        if chosen["kind"] not in QUEUE_KINDS:
+            chosen["kind"] = "hidden"
+        return chosen
+
+    def get_queryset(self):
+        chosen = self.chosen()
+        annotations = hidden_queue()
+        author, hidden_by = author_id_parse(chosen["author"]), author_id_parse(chosen["hidden_by"])
+        if author is not None:
+            annotations = annotations.filter(author_id=author)
+        if hidden_by is not None:
+            annotations = annotations.filter(hidden_by_id=hidden_by)
+        if chosen["article"]:
+            slug = chosen["article"]
+            matched = SLUG.fullmatch(slug) and len(slug) <= SLUG_MAX_CHARS
+            annotations = annotations.filter(article__slug=slug) if matched else annotations.none()
+        if since := day_parse(chosen["since"]):
+            annotations = annotations.filter(hidden_at__gte=day_start(since))
+        if until := day_parse(chosen["until"]):
+            annotations = annotations.filter(hidden_at__lt=day_start(until + timedelta(days=1)))
+        return annotations
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for annotation in context["annotations"]:
+            hides = annotation.hide_revisions
+            annotation.hidden_by = hides[0].actor if hides else None
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        users = get_user_model().objects.select_related("profile")
+        hidden = Annotation.objects.filter(status=Status.HIDDEN)
+        chosen = self.chosen()
+        context.update(
+            chosen=chosen,
+            chosen_author=author_id_parse(chosen["author"]),
+            chosen_hidden_by=author_id_parse(chosen["hidden_by"]),
+            kinds=QUEUE_KINDS.items(),
+            articles=Article.objects.filter(pk__in=hidden.values("article_id"))
+            .only("slug", "title")
+            .order_by("title"),
+            authors=by_name(users.filter(pk__in=hidden.values("author_id"))),
+            moderators=by_name(
+                users.filter(
+                    pk__in=Revision.objects.filter(
+                        action=Action.HIDE, annotation__in=hidden
+                    ).values("actor_id")
+                )
+            ),
+            query_string=query.urlencode(),
+        )
+        return context
 
 
 class OrphanListView(RoleRequiredMixin, ListView):
