@@ -10,6 +10,7 @@ urlpatterns = [
     path("annotations/", reading.AnnotationListView.as_view(), name="list"),
     path("annotations/verdicts/", reading.VerdictScaleView.as_view(), name="verdicts"),
     path("annotations/orphans/", moderation.OrphanListView.as_view(), name="orphans"),
+    path("annotations/moderation/", moderation.ModerationQueueView.as_view(), name="moderation"),
     path("annotations/<int:pk>/", reading.AnnotationDetailView.as_view(), name="detail"),
     path("annotations/<int:pk>/edit/", writing.AnnotationEditView.as_view(), name="edit"),
     path("annotations/<int:pk>/reply/", writing.ReplyCreateView.as_view(), name="reply"),
