@@ -262,6 +262,7 @@ def test_review_list_shows_author_place_and_old_and_new_words_in_few_queries(
     assert "now on <a" in page and "paragraph 2</a>" in page
     assert page.count("Confirm the new place") == 6
     assert page.count("Leave it orphaned") == 6
+    assert page.count("It was moved by the words around it") == 6
     assert "Re-attach elsewhere" not in page  # not the author, not a moderator
 
 
