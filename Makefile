@@ -40,6 +40,7 @@ bench: install
 	$(BIN)/python -m bench.tagging
 	$(BIN)/python -m bench.admin_import
 	$(BIN)/python -m bench.search
+	$(BIN)/python -m bench.margin
 
 clean:
 	rm -rf $(VENV) staticfiles bench/out .pytest_cache .ruff_cache

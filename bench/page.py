@@ -18,7 +18,8 @@ import secrets
 import statistics
 import subprocess
 import sys
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from math import ceil
 from pathlib import Path
@@ -117,13 +118,21 @@ def collect_static() -> None:
 
 
 def time_test_client(
-    database: str, url: str, path: str, page_file: Path, requests: int, warmup: int
+    database: str,
+    url: str,
+    path: str,
+    page_file: Path,
+    requests: int,
+    warmup: int,
+    user: str | None = None,
 ) -> PageResult:
-    """The page and the bare view through `django.test.Client`, in one child process."""
+    """The page and the bare view through `django.test.Client`, in one child process
+    (anonymous, or signed in as `user`)."""
     env = environment(url, PAGE_SETTINGS, ALLOWED_HOSTS="127.0.0.1,testserver")
     args = [
         *("-m", "bench.page_client", path, str(page_file)),
         *("--requests", str(requests), "--warmup", str(warmup)),
+        *(("--user", user) if user else ()),
     ]
     measured = read_report(run_child(args, env))
     return PageResult(
@@ -182,13 +191,11 @@ def time_server(
     return result
 
 
-def bench_page_database(
-    database, annotations: int, requests: int, warmup: int, seed: int
-) -> list[PageResult]:
-    """Seed a fresh database, then time the page through the test client and gunicorn."""
-    name = database.name
-    page_file = OUT / f"page-{os.getpid()}-{name.lower()}.html"
-    with database.fresh("page") as url:
+@contextmanager
+def seeded_database(database, annotations: int, seed: int) -> Iterator[tuple[str, dict]]:
+    """A fresh migrated database holding the sample editorial and `annotations` annotations
+    (bench/page_data.py); yields its URL and what was written. Prints a line about it."""
+    with database.fresh(f"page{annotations}") as url:
         migrate = ["manage.py", "migrate", "--noinput", "--verbosity", "0"]
         run_child(migrate, environment(url, PAGE_SETTINGS))
         seeded = read_report(
@@ -198,13 +205,23 @@ def bench_page_database(
             )
         )
         print(
-            f"{name}: {seeded['path']}: {seeded['annotations']} annotations"
+            f"{database.name}: {seeded['path']}: {seeded['annotations']} annotations"
             f" ({seeded['quoted']} notes on quotes, {seeded['claims']} claims with"
             f" {seeded['evidence']} evidence links, {seeded['whole']} paragraph notes)"
             f" on {seeded['paragraphs']} paragraphs, {seeded['replies']} replies"
             f" (written in {seeded['seconds']:.1f} s)",
             flush=True,
         )
+        yield url, seeded
+
+
+def bench_page_database(
+    database, annotations: int, requests: int, warmup: int, seed: int
+) -> list[PageResult]:
+    """Seed a fresh database, then time the page through the test client and gunicorn."""
+    name = database.name
+    page_file = OUT / f"page-{os.getpid()}-{name.lower()}.html"
+    with seeded_database(database, annotations, seed) as (url, seeded):
         try:
             client = time_test_client(name, url, seeded["path"], page_file, requests, warmup)
             server = time_server(name, url, seeded["path"], page_file, requests, warmup)
