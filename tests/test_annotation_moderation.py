@@ -366,3 +366,26 @@ def test_restoring_from_the_queue_returns_to_the_queue_with_its_filters(client):
     annotation.refresh_from_db()
     assert annotation.status == Status.VISIBLE
     assert list(client.get(response["Location"]).context["annotations"]) == []
+
+
+def test_a_hidden_annotations_page_links_its_moderator_to_the_queue(client):
+    annotation = hidden_annotation()
+    client.force_login(user_factory("moderator"))
+
+    page = client.get(annotation.get_absolute_url()).content.decode()
+
+    assert f'in the <a href="{QUEUE}">moderation queue</a>' in page
+
+
+def test_restoring_a_visible_annotation_offers_no_form_and_is_refused(client):
+    annotation = annotation_factory()
+    client.force_login(user_factory("moderator"))
+    url = reverse("annotations:restore", args=[annotation.pk])
+
+    form_page = client.get(url).content.decode()
+    response = client.post(url, {"reason": "Why not."})
+
+    assert "nothing to restore" in form_page and 'name="reason"' not in form_page
+    assert response.status_code == 400
+    assert "This annotation is visible." in response.content.decode()
+    assert annotation.revisions.count() == 1
