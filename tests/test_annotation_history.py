@@ -285,3 +285,15 @@ def test_history_page_queries_do_not_grow_with_the_revisions(client, django_asse
 
     assert page.count('class="revision"') == 21
     assert page.count("<li>leader who made it:") == 20
+
+
+def test_each_version_names_its_kind_verdict_status_and_leader_in_words(client):
+    leader = leader_factory(name="Lee Jae-myung")
+    claim = annotation_factory(**claim_content(claimant="", claimant_leader=leader).__dict__)
+
+    page = client.get(claim.get_absolute_url()).content.decode()
+
+    assert "<dt>Kind</dt><dd>Fact-check claim</dd>" in page
+    assert "<dt>Made by</dt><dd>Lee Jae-myung</dd>" in page
+    assert "<dt>Verdict</dt><dd>Mixed</dd>" in page
+    assert "<dt>Status</dt><dd>Visible</dd>" in page

@@ -189,6 +189,12 @@ class AnnotationDetailView(AnnotationObjectMixin, DetailView):
         }
         for revision in revisions:
             previous, content = revision.previous, revision.content
+            for snapshot in filter(None, (previous, content)):
+                # Read by _revision_content.html; the stored snapshot is not saved again.
+                snapshot["words"] = {
+                    field: values.get(snapshot.get(field), snapshot.get(field))
+                    for field, values in words.items()
+                }
             revision.changes = field_changes(previous, content, words=words)
             old_body, new_body = (previous or {}).get("body", ""), content.get("body", "")
             revision.body_diff = (
