@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from annotations.anchoring import Quote, context_kept, quote_at, quote_locate
 from annotations.models import Action, Annotation, MoveMethod
-from annotations.services import moved_back, revision_record, snapshot
+from annotations.move_review import moved_back
+from annotations.services import revision_record, snapshot
 from articles.models import Article, Paragraph
 
 SILENT = "exact"  # the exact words in their old context: nothing for anyone to check

@@ -75,6 +75,16 @@ def test_the_reply_service_refuses_a_hidden_or_deleted_parent(state):
     assert not parent.replies.exists()
 
 
+def test_a_parent_hidden_after_it_was_loaded_takes_no_reply():
+    """The service reads the parent's status as the database has it, not as handed in."""
+    parent = annotation_factory()
+    stale = type(parent).objects.get(pk=parent.pk)
+    annotation_hide(annotation=parent, actor=user_factory("moderator"), reason="Off topic.")
+    with pytest.raises(ValidationError, match="not open for replies"):
+        reply_create(parent=stale, author=user_factory("editor"), body="Me too.")
+    assert not parent.replies.exists()
+
+
 # ---- Hiding and restoring: the pages show the annotation; restoring asks why ----
 
 
@@ -335,7 +345,7 @@ def test_the_queue_is_paginated_and_its_queries_do_not_grow_with_its_rows(
         hide(annotation, moderator if number % 2 else user_factory("moderator"))
     client.force_login(moderator)
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(QUEUE)
 
     assert len(queue_titles(response)) == 30
@@ -389,3 +399,17 @@ def test_restoring_a_visible_annotation_offers_no_form_and_is_refused(client):
     assert response.status_code == 400
     assert "This annotation is visible." in response.content.decode()
     assert annotation.revisions.count() == 1
+
+
+def test_the_queue_leads_to_the_annotations_corrections_moved(client):
+    from tests.test_reanchoring_review import TALKS, article_with, claim, correct
+
+    article = article_with(TALKS)
+    claim(article, 1, "more than five hours of talks")
+    correct(article, TALKS.replace("more than five hours", "nearly six hours"))
+    client.force_login(user_factory("moderator"))
+
+    page = client.get(reverse("annotations:moderation")).content.decode()
+
+    assert "1 annotation moved by corrections of their editorial waits for review" in page
+    assert f'href="{reverse("annotations:moved")}"' in page

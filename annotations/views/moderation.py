@@ -219,6 +219,8 @@ class ModerationQueueView(RoleRequiredMixin, ListView):
                 )
             ),
             query_string=query.urlencode(),
+            # The other half of a moderator's queue: what corrections moved, reviewed there.
+            moved_waiting=Annotation.objects.moved().visible_to(self.request.user).count(),
         )
         return context
 

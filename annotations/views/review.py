@@ -12,8 +12,8 @@ from django.views import View
 from django.views.generic import ListView
 
 from annotations.models import Annotation
+from annotations.move_review import annotation_leave_orphaned, annotation_move_confirm
 from annotations.permissions import can_annotate, can_moderate, can_reattach
-from annotations.services import annotation_leave_orphaned, annotation_move_confirm
 from annotations.views.access import AnnotationObjectMixin, RoleRequiredMixin
 
 
