@@ -197,8 +197,6 @@ class ModerationQueueView(RoleRequiredMixin, ListView):
         for annotation in context["annotations"]:
             hides = annotation.hide_revisions
             annotation.hidden_by = hides[0].actor if hides else None
-        query = self.request.GET.copy()
-        query.pop("page", None)
         users = get_user_model().objects.select_related("profile")
         hidden = Annotation.objects.filter(status=Status.HIDDEN)
         chosen = self.chosen()
@@ -218,7 +216,6 @@ class ModerationQueueView(RoleRequiredMixin, ListView):
                     ).values("actor_id")
                 )
             ),
-            query_string=query.urlencode(),
             # The other half of a moderator's queue: what corrections moved, reviewed there.
             moved_waiting=Annotation.objects.moved().visible_to(self.request.user).count(),
         )

@@ -114,8 +114,6 @@ class AnnotationListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
         readable = Annotation.objects.visible_to(self.request.user).threads()
         authors = (
             get_user_model()
@@ -128,7 +126,6 @@ class AnnotationListView(ListView):
             kinds=Kind.choices,
             verdicts=Verdict.choices,
             authors=sorted(authors, key=lambda user: display_name(user).casefold()),
-            query_string=query.urlencode(),
         )
         return context
 
