@@ -1,5 +1,7 @@
 """Annotations on paragraphs (notes and fact-check claims), their evidence and revisions."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -18,6 +20,8 @@ from annotations.limits import (
 from annotations.verdicts import MEANINGS, Verdict
 from annotations.word_diff import word_diff
 from articles.models import Article, Leader, Paragraph
+
+SLUG = re.compile(r"[-\w]+")
 
 
 class Kind(models.TextChoices):
@@ -84,6 +88,14 @@ class AnnotationQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-created_at", "-id")
+
+    def on_article(self, slug: str):
+        """Those on the editorial at this address; a value no slug could be (a NUL, a space,
+        too long) matches none, rather than reaching the database."""
+        slug_field = Article._meta.get_field("slug")
+        if not (SLUG.fullmatch(slug) and len(slug) <= slug_field.max_length):
+            return self.none()
+        return self.filter(article__slug=slug)
 
 
 class Annotation(models.Model):

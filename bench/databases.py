@@ -79,3 +79,12 @@ class PostgreSQL:
         import psycopg
 
         return psycopg.connect(self.admin_url, autocommit=True, connect_timeout=5)
+
+
+def databases_chosen(folder: Path, only: str | None) -> list:
+    """Both databases, or the one `--only` names ("sqlite" or "postgresql")."""
+    return [
+        database
+        for database in (SQLite(folder), PostgreSQL())
+        if not only or database.name.lower() == only
+    ]

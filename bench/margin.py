@@ -13,7 +13,7 @@ must not grow with the annotations) and the bytes.
 import argparse
 import os
 
-from bench.databases import PostgreSQL, SQLite
+from bench.databases import databases_chosen
 from bench.page import (
     OUT,
     PageStepFailed,
@@ -111,11 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    databases = [
-        database
-        for database in (SQLite(OUT), PostgreSQL())
-        if not args.only or database.name.lower() == args.only
-    ]
+    databases = databases_chosen(OUT, args.only)
     print(
         f"margin: the article page with {' and '.join(map(str, COUNTS))} annotations,"
         f" anonymous and as an editor; {args.requests} timed requests each (test client)",

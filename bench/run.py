@@ -20,7 +20,7 @@ from pathlib import Path
 from bench.check import Checker
 from bench.child import read_report
 from bench.corpus import write_corpus
-from bench.databases import PostgreSQL, SQLite
+from bench.databases import databases_chosen
 from bench.page import run_page_bench
 from bench.processes import StepFailed, run_child
 from bench.report import Result, table
@@ -105,11 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     OUT.mkdir(parents=True, exist_ok=True)
-    databases = [
-        database
-        for database in (SQLite(OUT), PostgreSQL())
-        if not args.only or database.name.lower() == args.only
-    ]
+    databases = databases_chosen(OUT, args.only)
     if not args.only_page:
         import_bench(databases, args.count, args.seed)
     if not args.skip_page:

@@ -18,7 +18,7 @@ from annotations.models import Action, Annotation, Revision, Status
 from annotations.permissions import can_annotate, can_moderate, can_reattach
 from annotations.services import annotation_hide, annotation_reattach, annotation_restore
 from annotations.views.access import AnnotationPageMixin, RoleRequiredMixin
-from annotations.views.reading import SLUG, SLUG_MAX_CHARS, author_id_parse
+from annotations.views.reading import author_id_parse
 from annotations.views.writing import errors_to_form
 from articles.models import Article
 from people.names import display_name
@@ -183,9 +183,7 @@ class ModerationQueueView(RoleRequiredMixin, ListView):
         if hidden_by is not None:
             annotations = annotations.filter(hidden_by_id=hidden_by)
         if chosen["article"]:
-            slug = chosen["article"]
-            matched = SLUG.fullmatch(slug) and len(slug) <= SLUG_MAX_CHARS
-            annotations = annotations.filter(article__slug=slug) if matched else annotations.none()
+            annotations = annotations.on_article(chosen["article"])
         if since := day_parse(chosen["since"]):
             annotations = annotations.filter(hidden_at__gte=day_start(since))
         if until := day_parse(chosen["until"]):

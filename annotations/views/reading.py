@@ -1,6 +1,5 @@
 """What readers see: annotations beside an editorial, the list, one annotation, the scale."""
 
-import re
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
@@ -18,8 +17,6 @@ from articles.models import Leader
 from articles.views import ArticleDetailView
 from people.names import display_name
 
-SLUG = re.compile(r"[-\w]+")
-SLUG_MAX_CHARS = 120  # Article.slug
 # An account number as the ?author= filter names it: the login name stays out of URLs.
 AUTHOR_ID_MAX_DIGITS = 12
 
@@ -106,10 +103,7 @@ class AnnotationListView(ListView):
         if author is not None:
             annotations = annotations.filter(author_id=author)
         if chosen["article"]:
-            # A value no slug could be (a NUL, a space) matches no editorial, not a 500.
-            slug = chosen["article"]
-            matched = SLUG.fullmatch(slug) and len(slug) <= SLUG_MAX_CHARS
-            annotations = annotations.filter(article__slug=slug) if matched else annotations.none()
+            annotations = annotations.on_article(chosen["article"])
         return annotations
 
     def get_context_data(self, **kwargs):
