@@ -44,7 +44,7 @@ def test_quoted_span_is_highlighted_in_the_text_and_links_to_its_note(client, ar
     first = article.paragraphs.get(position=1)
     note = annotation_factory(paragraph=first, quote="summit's stakes")
     html = page(client, article)
-    assert f'<mark class="quote"><a href="#a{note.pk}"' in html
+    assert f'<mark class="quote" data-annotations="{note.pk}"><a href="#a{note.pk}"' in html
     assert re.search(r"<mark[^>]*><a[^>]*>summit&#x27;s stakes</a></mark>", html)
 
 
@@ -146,3 +146,32 @@ def test_article_page_costs_the_same_queries_with_200_annotations_as_with_none(
     assert with_many == with_none
     assert with_many <= 12
     assert page(client, full).count('class="annotation ') == 200
+
+
+def test_cards_stand_in_text_order_not_creation_order(client, article):
+    second = article.paragraphs.get(position=2)
+    annotation_factory(paragraph=second, quote="neighbours", body="Last words.")
+    annotation_factory(paragraph=second, quote="trade", body="Middle words.")
+    annotation_factory(paragraph=second, body="The whole paragraph.")
+    margin = margin_of(page(client, article), 2)
+    order = [margin.index(body) for body in ("The whole paragraph.", "Middle words.", "Last words.")]
+    assert order == sorted(order)
+
+
+def test_a_paragraph_shows_three_cards_and_keeps_the_rest_behind_n_more(client, article):
+    second = article.paragraphs.get(position=2)
+    for number in range(5):
+        annotation_factory(paragraph=second, body=f"Note number {number}.")
+    margin = margin_of(page(client, article), 2)
+    shown, more = margin.split('<details class="more-annotations')
+    assert [f"Note number {n}." in shown for n in range(5)] == [True] * 3 + [False] * 2
+    assert "2 more annotations" in more
+    assert "Note number 3." in more and "Note number 4." in more
+    assert "5 annotations" in shown  # the count names them all
+
+
+def test_three_cards_need_no_more_button(client, article):
+    second = article.paragraphs.get(position=2)
+    for number in range(3):
+        annotation_factory(paragraph=second, body=f"Note number {number}.")
+    assert "more-annotations" not in margin_of(page(client, article), 2)

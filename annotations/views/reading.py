@@ -20,6 +20,15 @@ from people.names import display_name
 # An account number as the ?author= filter names it: the login name stays out of URLs.
 AUTHOR_ID_MAX_DIGITS = 12
 
+# The margin shows this many cards beside a paragraph; the rest wait behind "N more".
+MARGIN_CARDS_SHOWN = 3
+
+
+def text_order(annotation) -> tuple:
+    """Where a card stands in the margin: paragraph annotations first, then by quote start."""
+    start = annotation.quote_start if annotation.has_quote else -1
+    return (start, annotation.created_at, annotation.pk)
+
 
 def author_id_parse(value: str) -> int | None:
     """The account number in ?author=, or None for anything else (ignored, never a 500)."""
@@ -61,7 +70,9 @@ class AnnotatedArticleView(ArticleDetailView):
             by_paragraph[annotation.paragraph_id].append(annotation)
             with_permissions([annotation, *annotation.reply_list], user)
         for paragraph in paragraphs.values():
-            paragraph.threads = by_paragraph.get(paragraph.pk, [])
+            paragraph.threads = sorted(by_paragraph.get(paragraph.pk, []), key=text_order)
+            paragraph.threads_shown = paragraph.threads[:MARGIN_CARDS_SHOWN]
+            paragraph.threads_more = paragraph.threads[MARGIN_CARDS_SHOWN:]
             paragraph.runs = runs_of(
                 paragraph.text,
                 [(a.quote_start, a.quote_end, a.pk) for a in paragraph.threads if a.has_quote],
