@@ -154,7 +154,8 @@ def test_cards_stand_in_text_order_not_creation_order(client, article):
     annotation_factory(paragraph=second, quote="trade", body="Middle words.")
     annotation_factory(paragraph=second, body="The whole paragraph.")
     margin = margin_of(page(client, article), 2)
-    order = [margin.index(body) for body in ("The whole paragraph.", "Middle words.", "Last words.")]
+    bodies = ("The whole paragraph.", "Middle words.", "Last words.")
+    order = [margin.index(body) for body in bodies]
     assert order == sorted(order)
 
 

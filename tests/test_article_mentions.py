@@ -369,7 +369,8 @@ def test_a_mention_inside_a_quote_is_marked_but_not_a_second_link(client):
     assert page.spans() == stored_spans(article)
     html = client.get(article.get_absolute_url() + ON).content.decode()
     assert (
-        f'<mark class="quote" data-annotations="{note.pk}"><a href="#a{note.pk}" aria-describedby="a{note.pk}-title '
+        f'<mark class="quote" data-annotations="{note.pk}">'
+        f'<a href="#a{note.pk}" aria-describedby="a{note.pk}-title '
         'mention-key-agenda mention-key-country">'
     ) in html
 
@@ -411,7 +412,8 @@ def test_with_highlighting_off_quotes_render_as_before(client, sample):
     html = client.get(sample.get_absolute_url()).content.decode()
 
     assert (
-        f'<mark class="quote" data-annotations="{note.pk}"><a href="#a{note.pk}" aria-describedby="a{note.pk}-title">'
+        f'<mark class="quote" data-annotations="{note.pk}">'
+        f'<a href="#a{note.pk}" aria-describedby="a{note.pk}-title">'
         "President Lee</a></mark>"
     ) in html
 

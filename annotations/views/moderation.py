@@ -18,6 +18,7 @@ from annotations.models import Action, Annotation, Revision, Status
 from annotations.permissions import can_annotate, can_moderate, can_reattach
 from annotations.services import annotation_hide, annotation_reattach, annotation_restore
 from annotations.views.access import AnnotationPageMixin, RoleRequiredMixin
+from annotations.views.in_place import card_response, in_margin
 from annotations.views.reading import author_id_parse
 from annotations.views.writing import errors_to_form
 from articles.models import Article
@@ -63,16 +64,18 @@ class ModerationPageMixin(AnnotationPageMixin, RoleRequiredMixin):
         )
 
     def get(self, request, *args, **kwargs):
-        return self.render(self.form_class())
+        return self.render(self.form_class(**self.form_ids()))
 
     def post(self, request, *args, **kwargs):
-        form = self.form_class(request.POST)
+        form = self.form_class(request.POST, **self.form_ids())
         if form.is_valid():
             try:
                 self.act(form.cleaned_data["reason"])
             except ValidationError as error:
                 errors_to_form(form, error)
             else:
+                if in_margin(request):
+                    return card_response(request, self.annotation, self.done_message)
                 messages.success(request, self.done_message)
                 return redirect(return_to(request, self.annotation.get_absolute_url()))
         return self.render(form, status=400)
@@ -83,6 +86,8 @@ class ModerationPageMixin(AnnotationPageMixin, RoleRequiredMixin):
 
 class AnnotationHideView(ModerationPageMixin, View):
     template_name = "annotations/annotation_hide.html"
+    margin_template = "annotations/_hide_form.html"
+    margin_title = "Hide from readers"
     form_class = HideForm
     done_message = "The annotation is hidden from readers."
 
@@ -94,6 +99,8 @@ class AnnotationRestoreView(ModerationPageMixin, View):
     """Restoring asks for a reason too, so that the history says why readers see it again."""
 
     template_name = "annotations/annotation_restore.html"
+    margin_template = "annotations/_restore_form.html"
+    margin_title = "Restore for readers"
     form_class = RestoreForm
     done_message = "The annotation is visible again."
 

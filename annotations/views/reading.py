@@ -12,6 +12,7 @@ from annotations.revision_changes import field_changes
 from annotations.threads import article_threads
 from annotations.verdicts import SCALE, Verdict
 from annotations.views.access import AnnotationObjectMixin
+from annotations.views.in_place import card_response, in_margin, varying
 from annotations.word_diff import word_diff
 from articles.models import Leader
 from articles.views import ArticleDetailView
@@ -82,6 +83,7 @@ class AnnotatedArticleView(ArticleDetailView):
             annotation_count=len(threads),
             claims=[a for a in threads if a.kind == Kind.CLAIM],
             user_can_annotate=can_annotate(user),
+            user_can_moderate=can_moderate(user),
         )
         return context
 
@@ -143,6 +145,12 @@ class AnnotationDetailView(AnnotationObjectMixin, DetailView):
 
     def get_object(self, queryset=None):
         return self.annotation
+
+    def get(self, request, *args, **kwargs):
+        if in_margin(request):
+            # The card alone, as the article shows it: what a margin form's save renders.
+            return card_response(request, self.annotation, replaces_form=True)
+        return varying(super().get(request, *args, **kwargs))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

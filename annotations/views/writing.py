@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.views import View
 
 from annotations.forms import AnnotationEditForm, AnnotationForm, ReplyEditForm, ReplyForm
@@ -17,11 +16,26 @@ from annotations.services import (
     reply_create,
 )
 from annotations.views.access import AnnotationPageMixin, RoleRequiredMixin
+from annotations.views.in_place import auto_id, card_response, form_response, in_margin
 from articles.models import Paragraph
+from people.names import display_name
+
+
+def kind_word(annotation) -> str:
+    return "reply" if annotation.parent_id else "annotation"
 
 
 def in_margin_url(annotation) -> str:
     return f"{annotation.article.get_absolute_url()}#a{annotation.pk}"
+
+
+def saved(request, annotation, message: str, *, new: bool = False):
+    """After a save: the saved card in place of the form, or (without JavaScript) the
+    article at the annotation, with `message` shown once."""
+    if in_margin(request):
+        return card_response(request, annotation, message, replaces_form=new)
+    messages.success(request, message)
+    return redirect(in_margin_url(annotation))
 
 
 def errors_to_form(form, error: ValidationError) -> None:
@@ -48,7 +62,22 @@ class AnnotationCreateView(RoleRequiredMixin, View):
 
     def render(self, form, status=200):
         context = {"form": form, "paragraph": self.paragraph, "article": self.paragraph.article}
-        return TemplateResponse(self.request, self.template_name, context, status=status)
+        return form_response(
+            self.request,
+            page=self.template_name,
+            form="annotations/_create_form.html",
+            title=f"Annotate paragraph {self.paragraph.position}",
+            context=context,
+            status=status,
+        )
+
+    def form(self, data=None, initial=None):
+        return AnnotationForm(
+            data,
+            initial=initial,
+            paragraph_text=self.paragraph.text,
+            auto_id=auto_id(self.request),
+        )
 
     def get(self, request, *args, **kwargs):
         initial = {
@@ -57,10 +86,10 @@ class AnnotationCreateView(RoleRequiredMixin, View):
             # Only a hint: "²", "①" or a hundred digits are no hint at all.
             "quote_start": offset_parse(request.GET.get("start")),
         }
-        return self.render(AnnotationForm(initial=initial, paragraph_text=self.paragraph.text))
+        return self.render(self.form(initial=initial))
 
     def post(self, request, *args, **kwargs):
-        form = AnnotationForm(request.POST, paragraph_text=self.paragraph.text)
+        form = self.form(request.POST)
         if form.is_valid():
             try:
                 annotation = annotation_create(
@@ -73,8 +102,7 @@ class AnnotationCreateView(RoleRequiredMixin, View):
             except ValidationError as error:
                 errors_to_form(form, error)
             else:
-                messages.success(request, "Your annotation is published.")
-                return redirect(in_margin_url(annotation))
+                return saved(request, annotation, "Your annotation is published.", new=True)
         return self.render(form, status=400)
 
 
@@ -82,19 +110,25 @@ class AnnotationEditView(AnnotationPageMixin, RoleRequiredMixin, View):
     """Edit with a version check: a stale form is refused and the newer version shown."""
 
     template_name = "annotations/annotation_edit.html"
+    margin_template = "annotations/_edit_form.html"
+
+    @property
+    def margin_title(self):
+        return f"Edit {kind_word(self.annotation)}"
 
     def allowed(self, user):
         return can_change(user, self.annotation)
 
     def edit_form(self, data=None, initial=None):
         if self.annotation.parent_id is not None:
-            return ReplyEditForm(data, initial=initial)
+            return ReplyEditForm(data, initial=initial, **self.form_ids())
         paragraph = self.annotation.paragraph
         return AnnotationEditForm(
             data,
             initial=initial,
             paragraph_text=paragraph.text if paragraph else "",
             with_quote=paragraph is not None,
+            **self.form_ids(),
         )
 
     def get(self, request, *args, **kwargs):
@@ -125,21 +159,25 @@ class AnnotationEditView(AnnotationPageMixin, RoleRequiredMixin, View):
         except ValidationError as error:
             errors_to_form(form, error)
             return self.render(form, status=400)
-        messages.success(request, "Your changes are saved.")
-        return redirect(in_margin_url(annotation))
+        return saved(request, annotation, "Your changes are saved.")
 
 
 class ReplyCreateView(AnnotationPageMixin, RoleRequiredMixin, View):
     template_name = "annotations/reply_form.html"
+    margin_template = "annotations/_reply_form.html"
+
+    @property
+    def margin_title(self):
+        return f"Reply to {display_name(self.annotation.author)}"
 
     def allowed(self, user):
         return can_annotate(user)
 
     def get(self, request, *args, **kwargs):
-        return self.render(ReplyForm())
+        return self.render(ReplyForm(**self.form_ids()))
 
     def post(self, request, *args, **kwargs):
-        form = ReplyForm(request.POST)
+        form = ReplyForm(request.POST, **self.form_ids())
         if form.is_valid():
             try:
                 reply = reply_create(
@@ -148,8 +186,7 @@ class ReplyCreateView(AnnotationPageMixin, RoleRequiredMixin, View):
             except ValidationError as error:
                 errors_to_form(form, error)
             else:
-                messages.success(request, "Your reply is published.")
-                return redirect(in_margin_url(reply))
+                return saved(request, reply, "Your reply is published.")
         return self.render(form, status=400)
 
 
@@ -157,6 +194,11 @@ class AnnotationDeleteView(AnnotationPageMixin, RoleRequiredMixin, View):
     """Soft delete after a confirmation; the history stays."""
 
     template_name = "annotations/annotation_confirm_delete.html"
+    margin_template = "annotations/_delete_form.html"
+
+    @property
+    def margin_title(self):
+        return f"Delete this {kind_word(self.annotation)}?"
 
     def allowed(self, user):
         return can_change(user, self.annotation)
@@ -168,7 +210,10 @@ class AnnotationDeleteView(AnnotationPageMixin, RoleRequiredMixin, View):
         try:
             annotation_delete(annotation=self.annotation, actor=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            message, ok = " ".join(error.messages), False
         else:
-            messages.success(request, "The annotation is deleted. Its history is kept.")
+            message, ok = f"The {kind_word(self.annotation)} is deleted. Its history is kept.", True
+        if in_margin(request):
+            return card_response(request, self.annotation, message)
+        (messages.success if ok else messages.error)(request, message)
         return redirect(self.annotation.article.get_absolute_url())
