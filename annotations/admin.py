@@ -31,7 +31,7 @@ class RevisionInline(admin.TabularInline):
 @admin.register(Annotation)
 class AnnotationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "kind", "verdict", "status", "author", "created_at"]
-    list_filter = ["kind", "verdict", "status", "created_at"]
+    list_filter = ["kind", "verdict", "claimant_type", "status", "created_at"]
     search_fields = ["body", "claim_text", "claimant", "quote_exact", "author__username"]
     list_select_related = ["author", "article"]
     date_hierarchy = "created_at"

@@ -69,12 +69,14 @@ def _rating(annotation: Annotation) -> dict:
 
 
 def _claimant(annotation: Annotation, request) -> dict:
-    # A linked leader is the canonical name (the page shows the free text beside it).
+    # A linked leader is the canonical name (the page shows the free text beside it); a
+    # leader too is a Person unless the editor said the claim was an organisation's.
+    kind = "Organization" if annotation.claimant_is_organisation else "Person"
     leader = annotation.claimant_leader
     if leader is None:
-        return {"@type": "Person", "name": annotation.claimant}
+        return {"@type": kind, "name": annotation.claimant}
     return {
-        "@type": "Person",
+        "@type": kind,
         "name": leader.name,
         "sameAs": request.build_absolute_uri(leader.get_absolute_url()),
     }

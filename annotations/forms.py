@@ -3,8 +3,16 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.urls import reverse
 
 from annotations.anchoring import quote_find_in
+from annotations.leader_lookup import (
+    TYPED_MAX_CHARS,
+    AmbiguousLeader,
+    UnknownLeader,
+    leader_label,
+    leader_resolve,
+)
 from annotations.limits import (
     BODY_MAX_CHARS,
     CLAIM_TEXT_MAX_CHARS,
@@ -19,10 +27,9 @@ from annotations.limits import (
     offset_parse,
     too_long,
 )
-from annotations.models import Kind
+from annotations.models import ClaimantType, Kind
 from annotations.services import AnnotationContent, Evidence
 from annotations.verdicts import Verdict
-from articles.models import Leader
 
 
 class LengthLimit:
@@ -103,10 +110,22 @@ class AnnotationForm(forms.Form):
         limit=CLAIMANT_MAX_CHARS,
         label="Who made it",
         required=False,
-        help_text="A person or body.",
+        help_text="In your own words; with a leader below, it says in what role or body.",
     )
-    claimant_leader = forms.ModelChoiceField(
-        label="Or a leader", queryset=Leader.objects.all(), required=False
+    claimant_leader = limited_text(
+        what="The leader's name",
+        limit=TYPED_MAX_CHARS,
+        label="Or a leader",
+        required=False,
+        help_text="Type the leader's name; suggestions appear as you type. "
+        "Leave empty if the claim is not a leader's.",
+    )
+    claimant_type = forms.ChoiceField(
+        label="A person or an organisation?",
+        choices=ClaimantType.choices,
+        widget=forms.RadioSelect,
+        initial=ClaimantType.PERSON,
+        required=False,
     )
     verdict = forms.ChoiceField(
         choices=[("", "—"), *Verdict.choices], required=False, help_text="On the published scale."
@@ -131,6 +150,18 @@ class AnnotationForm(forms.Form):
     def __init__(self, *args, paragraph_text: str, **kwargs):
         self.paragraph_text = paragraph_text
         super().__init__(*args, **kwargs)
+        # For static/js/leader_picker.js, which fills the list as the editor types.
+        leader = self.fields["claimant_leader"].widget
+        leader.attrs.update(
+            {
+                "data-leader-suggest": reverse("annotations:leaders"),
+                "list": f"{self['claimant_leader'].auto_id or 'claimant_leader'}_suggestions",
+                "autocomplete": "off",
+            }
+        )
+
+    def clean_claimant_type(self):
+        return self.cleaned_data["claimant_type"] or ClaimantType.PERSON
 
     def clean_quote(self):
         quote = self.cleaned_data["quote"].strip()
@@ -141,8 +172,30 @@ class AnnotationForm(forms.Form):
     def clean_evidence(self):
         return evidence_parse(self.cleaned_data["evidence"])
 
+    def leader_clean(self, typed: str):
+        """The Leader the typed name picks, or None with a field error saying why not."""
+        try:
+            return leader_resolve(typed)
+        except UnknownLeader:
+            message = (
+                f"No leader is called “{typed}”. Check the spelling, or leave this box empty "
+                "and write who made the claim in “Who made it” instead."
+            )
+        except AmbiguousLeader as error:
+            message = (
+                f"More than one leader is called “{typed}”: {'; '.join(error.candidates)}. "
+                "Type one of these as written here."
+            )
+        self.add_error("claimant_leader", message)
+        return None
+
     def clean(self):
         data = super().clean()
+        # Only a claim has a claimant: what a note's hidden box holds is not looked up.
+        typed = data.get("claimant_leader", "").strip()
+        data["claimant_leader"] = None
+        if typed and data.get("kind") == Kind.CLAIM:
+            data["claimant_leader"] = self.leader_clean(typed)
         if data.get("kind") == Kind.CLAIM:
             for name, message in (
                 ("claim_text", "State the claim that is checked."),
@@ -150,7 +203,7 @@ class AnnotationForm(forms.Form):
             ):
                 if not data.get(name) and name not in self.errors:
                     self.add_error(name, message)
-            if not data.get("claimant") and not data.get("claimant_leader"):
+            if not data.get("claimant") and not typed:
                 self.add_error("claimant", "Say who made the claim.")
         elif data.get("kind") == Kind.NOTE and not data.get("body", "").strip():
             self.add_error("body", "Write the note.")
@@ -164,6 +217,7 @@ class AnnotationForm(forms.Form):
             claim_text=data["claim_text"],
             claimant=data["claimant"],
             claimant_leader=data["claimant_leader"],
+            claimant_type=data["claimant_type"],
             verdict=data["verdict"],
             evidence=data["evidence"],
         )
@@ -176,7 +230,10 @@ class AnnotationForm(forms.Form):
             "quote_start": annotation.quote_start,
             "claim_text": annotation.claim_text,
             "claimant": annotation.claimant,
-            "claimant_leader": annotation.claimant_leader_id,
+            "claimant_leader": leader_label(annotation.claimant_leader)
+            if annotation.claimant_leader_id
+            else "",
+            "claimant_type": annotation.claimant_type,
             "verdict": annotation.verdict,
             "body": annotation.body,
             "evidence": "\n".join(

@@ -29,6 +29,13 @@ class Kind(models.TextChoices):
     CLAIM = "claim", "Fact-check claim"
 
 
+class ClaimantType(models.TextChoices):
+    """Who made a claim: ClaimReview names a person and an organisation differently."""
+
+    PERSON = "person", "A person"
+    ORGANISATION = "organisation", "An organisation"
+
+
 class Status(models.TextChoices):
     VISIBLE = "visible", "Visible"
     HIDDEN = "hidden", "Hidden by a moderator"
@@ -154,6 +161,13 @@ class Annotation(models.Model):
         related_name="claims",
         help_text="The leader who made the claim, when it is one.",
     )
+    claimant_type = models.CharField(
+        max_length=12,
+        choices=ClaimantType.choices,
+        default=ClaimantType.PERSON,
+        help_text="Whether who made the claim is a person or an organisation (a ministry, a "
+        "party, a newspaper's editorial board). Notes keep the default.",
+    )
     verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True)
 
     author = models.ForeignKey(
@@ -221,6 +235,10 @@ class Annotation(models.Model):
     @property
     def is_claim(self) -> bool:
         return self.kind == Kind.CLAIM
+
+    @property
+    def claimant_is_organisation(self) -> bool:
+        return self.claimant_type == ClaimantType.ORGANISATION
 
     @property
     def is_orphaned(self) -> bool:

@@ -15,6 +15,7 @@ FIELDS = (
     ("claim_text", "claim"),
     ("claimant", "who made it"),
     ("claimant_leader", "leader who made it"),
+    ("claimant_type", "person or organisation"),
     ("verdict", "verdict"),
     ("evidence", "evidence"),
     ("quote", "quote"),
@@ -22,6 +23,10 @@ FIELDS = (
     ("moderation_reason", "moderation reason"),
 )
 NONE = "none"
+# Snapshots kept before a field existed hold the value the migration gave every row.
+ABSENT = {"claimant_type": "person"}
+# The words for values no caller needs to look up (annotations.models.ClaimantType's).
+OWN_WORDS = {"claimant_type": {"person": "a person", "organisation": "an organisation"}}
 
 
 class Change(NamedTuple):
@@ -61,10 +66,11 @@ def field_changes(
     leader's id their name); values without one are quoted as they are."""
     if previous is None:
         return []
-    words = words or {}
+    words = {**OWN_WORDS, **(words or {})}
     changes = []
     for field, label in FIELDS:
-        old, new = previous.get(field), content.get(field)
+        old = previous.get(field, ABSENT.get(field))
+        new = content.get(field, ABSENT.get(field))
         if field == "quote":
             old, new = old or {}, new or {}
             if old.get("exact", "") == new.get("exact", ""):

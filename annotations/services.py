@@ -29,6 +29,7 @@ from annotations.limits import (
 from annotations.models import (
     Action,
     Annotation,
+    ClaimantType,
     EvidenceLink,
     Kind,
     Revision,
@@ -60,6 +61,7 @@ class AnnotationContent:
     claim_text: str = ""
     claimant: str = ""
     claimant_leader: Leader | None = None
+    claimant_type: str = ClaimantType.PERSON
     verdict: str = ""
     evidence: Sequence[Evidence] = ()
 
@@ -115,6 +117,8 @@ def content_validate(content: AnnotationContent, *, is_reply: bool) -> None:
             errors["verdict"] = "Choose a verdict."
         if not content.claimant.strip() and content.claimant_leader is None:
             errors.setdefault("claimant", "Say who made the claim.")
+        if content.claimant_type not in ClaimantType.values:
+            errors["claimant_type"] = "Say whether a person or an organisation made the claim."
     if errors:
         raise ValidationError(errors)
 
@@ -141,6 +145,7 @@ def snapshot(annotation: Annotation) -> dict:
         "claim_text": annotation.claim_text,
         "claimant": annotation.claimant,
         "claimant_leader": annotation.claimant_leader_id,
+        "claimant_type": annotation.claimant_type,
         "verdict": annotation.verdict,
         "evidence": [{"url": link.url, "title": link.title} for link in annotation.evidence.all()],
         "status": annotation.status,
@@ -178,6 +183,7 @@ def content_apply(annotation: Annotation, content: AnnotationContent) -> None:
     annotation.claim_text = content.claim_text if is_claim else ""
     annotation.claimant = content.claimant if is_claim else ""
     annotation.claimant_leader = content.claimant_leader if is_claim else None
+    annotation.claimant_type = content.claimant_type if is_claim else ClaimantType.PERSON
     annotation.verdict = content.verdict if is_claim else ""
 
 

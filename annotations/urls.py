@@ -3,13 +3,14 @@
 from django.urls import path
 
 from annotations import api
-from annotations.views import moderation, preview, reading, review, writing
+from annotations.views import leaders, moderation, preview, reading, review, writing
 
 app_name = "annotations"
 urlpatterns = [
     path("annotations/", reading.AnnotationListView.as_view(), name="list"),
     path("annotations/verdicts/", reading.VerdictScaleView.as_view(), name="verdicts"),
     path("annotations/preview/", preview.MarkdownPreviewView.as_view(), name="preview"),
+    path("annotations/leaders/", leaders.LeaderSuggestionsView.as_view(), name="leaders"),
     path("annotations/orphans/", moderation.OrphanListView.as_view(), name="orphans"),
     path("annotations/moderation/", moderation.ModerationQueueView.as_view(), name="moderation"),
     path("annotations/<int:pk>/", reading.AnnotationDetailView.as_view(), name="detail"),

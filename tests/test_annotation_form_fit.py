@@ -79,6 +79,13 @@ def test_words_the_paragraph_lacks_are_not_marked(editor_client):
 def test_the_claim_only_fields_say_so_for_the_script(editor_client):
     article = article_factory(paragraphs=1)
     html = editor_client.get(f"{article.get_absolute_url()}p1/annotate/").content.decode()
-    for name in ("claim_text", "claimant", "claimant_leader", "verdict", "evidence"):
+    for name in (
+        "claim_text",
+        "claimant",
+        "claimant_leader",
+        "claimant_type",
+        "verdict",
+        "evidence",
+    ):
         assert f'class="field field-{name}" data-claim-only' in html
     assert 'class="field field-body" data-claim-only' not in html
