@@ -219,6 +219,44 @@ def test_a_saved_cards_hide_link_returns_to_the_article_not_the_fragment(client,
     assert f"/restore/?next={page}%23a{note.pk}" in response.content.decode()
 
 
+def paragraph_update(html: str, paragraph) -> str:
+    """The out-of-band update of the paragraph's marked text, in a margin response."""
+    found = re.search(
+        rf'<span hx-swap-oob="innerHTML:#{paragraph.anchor} > .para-text">(.*?)</span>\n',
+        html,
+        re.DOTALL,
+    )
+    assert found, "no update of the paragraph's text"
+    return found.group(1)
+
+
+def test_a_saved_quote_is_marked_in_the_paragraph_at_once(client, editor, paragraph):
+    response = htmx(
+        client,
+        "post",
+        create_url(paragraph),
+        {"kind": "note", "body": "On trade.", "quote": "trade", "quote_start": ""},
+    )
+    note = Annotation.objects.get()
+    words = paragraph_update(response.content.decode(), paragraph)
+    assert re.search(
+        rf'<mark class="quote" data-annotations="{note.pk}"><a href="#a{note.pk}"', words
+    )
+    assert re.sub(r"<[^>]+>", "", words).replace("&#x27;", "'") == paragraph.text
+
+
+def test_deleting_a_quoting_annotation_unmarks_its_words(client, editor, paragraph):
+    note = annotation_factory(paragraph=paragraph, author=editor, quote="trade")
+    response = htmx(client, "post", reverse("annotations:delete", args=[note.pk]))
+    assert "<mark" not in paragraph_update(response.content.decode(), paragraph)
+
+
+def test_a_reply_leaves_the_paragraphs_text_alone(client, editor, paragraph):
+    note = annotation_factory(paragraph=paragraph, quote="trade")
+    response = htmx(client, "post", reverse("annotations:reply", args=[note.pk]), {"body": "Hm."})
+    assert "para-text" not in response.content.decode()
+
+
 # ---- The same checks ----
 
 
@@ -269,7 +307,11 @@ def selects(queries) -> int:
     return sum(1 for query in queries if query["sql"].lstrip().upper().startswith("SELECT"))
 
 
-def test_saving_a_note_in_place_reads_no_more_than_rendering_one_card(client, editor, paragraph):
+def test_saving_a_note_in_place_reads_what_rendering_one_card_does_and_two_more(
+    client, editor, paragraph
+):
+    """The save reads the paragraph where rendering reads the annotation; then the revision's
+    evidence snapshot and the quotes that re-mark the paragraph's text are its two more."""
     for number in range(20):  # other annotations on the page must not matter
         annotation_factory(paragraph=paragraph, body=f"Other {number}.")
     card = annotation_factory(paragraph=paragraph, author=editor)
@@ -278,4 +320,4 @@ def test_saving_a_note_in_place_reads_no_more_than_rendering_one_card(client, ed
     with CaptureQueriesContext(connection) as saving:
         response = htmx(client, "post", create_url(paragraph), {"kind": "note", "body": "New."})
     assert response.status_code == 200
-    assert selects(saving.captured_queries) <= selects(rendering.captured_queries) + 1
+    assert selects(saving.captured_queries) <= selects(rendering.captured_queries) + 2

@@ -10,14 +10,18 @@ so a save replaces the whole thread card; a new annotation's form stands in its 
 compose slot and the new card replaces the form alone.
 """
 
+from urllib.parse import parse_qs, urlsplit
+
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import reswap, retarget
 
+from annotations.highlighting import runs_of
 from annotations.models import Annotation, EvidenceLink
 from annotations.permissions import can_annotate
 from annotations.threads import threads_assemble
+from articles.mention_marks import MENTIONS_ON, MENTIONS_PARAMETER, mention_spans
 
 MARGIN_FORM = "annotations/_in_margin.html"
 
@@ -69,6 +73,26 @@ def card_thread(thread_pk: int, user) -> Annotation | None:
     return threads[0] if threads else None
 
 
+def page_shows_mentions(request) -> bool:
+    """Whether the page the margin form stands on highlights entity mentions."""
+    query = urlsplit(request.htmx.current_url or "").query if in_margin(request) else ""
+    return parse_qs(query).get(MENTIONS_PARAMETER) == [MENTIONS_ON]
+
+
+def marked_paragraph(paragraph, user, *, with_mentions: bool):
+    """`paragraph` with the text runs the article page marks it with: its quotes (one
+    query) and, on a page that highlights them, its entity mentions."""
+    mentions = mention_spans(paragraph.article).get(paragraph.pk, []) if with_mentions else []
+    quotes = (
+        Annotation.objects.visible_to(user)
+        .threads()
+        .filter(paragraph=paragraph, quote_start__isnull=False)
+        .values_list("quote_start", "quote_end", "pk")
+    )
+    paragraph.runs = runs_of(paragraph.text, list(quotes), mentions)
+    return paragraph
+
+
 def card_response(request, annotation, message: str = "", *, replaces_form: bool = False):
     """The thread card of `annotation` as its article shows it, with `message` said in the
     page's live region. It replaces the thread's card, or (`replaces_form`, for a new
@@ -94,6 +118,12 @@ def card_response(request, annotation, message: str = "", *, replaces_form: bool
         with_permissions([thread, *thread.reply_list], user)
         template = "annotations/_margin_card.html"
         context["annotation"] = thread
+    paragraph = annotation.paragraph if annotation.parent_id is None else None
+    if paragraph is not None:
+        # A thread's quote came, changed or went: its paragraph's highlights follow.
+        context["paragraph"] = marked_paragraph(
+            paragraph, user, with_mentions=page_shows_mentions(request)
+        )
     response = varying(TemplateResponse(request, template, context))
     if not replaces_form:
         retarget(response, f"#a{thread_pk}")

@@ -31,10 +31,12 @@
     return row ? row.querySelector(".margin-compose") : null;
   }
 
+  // Where writing starts: the text box (a note's, a reply's, a reason's), else the first field.
   function firstField(form) {
-    return form.querySelector(
-      "textarea:not([hidden]), input:not([type=hidden]):not([hidden]), button[type=submit]"
-    );
+    return form.querySelector("textarea[name=body], textarea[name=reason]") ||
+      form.querySelector(
+        "textarea:not([hidden]), input:not([type=hidden]):not([hidden]), button[type=submit]"
+      );
   }
 
   function focusNew(root) {
