@@ -401,15 +401,60 @@ def test_restoring_a_visible_annotation_offers_no_form_and_is_refused(client):
     assert annotation.revisions.count() == 1
 
 
-def test_the_queue_leads_to_the_annotations_corrections_moved(client):
+def moved_claim_on_an_editorial():
     from tests.test_reanchoring_review import TALKS, article_with, claim, correct
 
     article = article_with(TALKS)
-    claim(article, 1, "more than five hours of talks")
+    moved = claim(article, 1, "more than five hours of talks")
     correct(article, TALKS.replace("more than five hours", "nearly six hours"))
+    return article, moved
+
+
+def test_the_queue_leads_to_the_annotations_corrections_moved(client):
+    moved_claim_on_an_editorial()
     client.force_login(user_factory("moderator"))
 
     page = client.get(reverse("annotations:moderation")).content.decode()
 
     assert "1 annotation moved by corrections of their editorial waits for review" in page
-    assert f'href="{reverse("annotations:moved")}"' in page
+    assert 'href="?kind=moved"' in page
+
+
+def test_the_queue_lists_moved_annotations_with_their_word_diff_and_review_actions(client):
+    article, moved = moved_claim_on_an_editorial()
+    annotation_factory(paragraph=article.paragraphs.first(), body="Not moved at all.")
+    client.force_login(user_factory("moderator"))
+
+    page = client.get(reverse("annotations:moderation"), {"kind": "moved"}).content.decode()
+
+    assert "1 moved annotation" in page and "Not moved at all." not in page
+    assert f'id="a{moved.pk}-review"' in page
+    assert "<del" in page and "<ins" in page  # the old words against the new
+    assert "Verdict needs re-checking" in page
+    assert reverse("annotations:move_confirm", args=[moved.pk]) in page
+    assert "q-hidden-by" not in page  # a moved annotation's queue has no moderator filter
+
+
+def test_the_moved_queue_filters_by_day_moved(client):
+    moved_claim_on_an_editorial()
+    client.force_login(user_factory("moderator"))
+    queue = reverse("annotations:moderation")
+
+    later = client.get(queue, {"kind": "moved", "since": "2199-01-01"}).content.decode()
+    earlier = client.get(queue, {"kind": "moved", "until": "2000-01-01"}).content.decode()
+    today = client.get(queue, {"kind": "moved", "since": "2000-01-01"}).content.decode()
+
+    assert "0 moved annotations" in later and "0 moved annotations" in earlier
+    assert "1 moved annotation" in today
+
+
+def test_confirming_a_move_from_the_queue_lands_back_on_the_queue(client):
+    _, moved = moved_claim_on_an_editorial()
+    client.force_login(user_factory("moderator"))
+    here = reverse("annotations:moderation") + "?kind=moved&article="
+
+    response = client.post(reverse("annotations:move_confirm", args=[moved.pk]), {"next": here})
+
+    assert response.status_code == 302 and response["Location"] == here
+    moved.refresh_from_db()
+    assert not moved.needs_review

@@ -110,10 +110,11 @@ class AnnotationRestoreView(ModerationPageMixin, View):
 
 # ---- The moderators' queue ----
 
-# What the queue lists, by ?kind=. Extension point: annotations a correction moved, waiting
-# for review, become a second kind ("moved") once the re-anchoring work gives them their
-# fields; add its query to queue_of() and its label here.
-QUEUE_KINDS = {"hidden": "Hidden by a moderator"}
+# What the queue lists, by ?kind=: what moderators hid, and what corrections moved.
+QUEUE_KINDS = {
+    "hidden": "Hidden by a moderator",
+    "moved": "Moved by a correction, waiting for review",
+}
 QUEUE_FILTERS = ("kind", "article", "author", "hidden_by", "since", "until")
 # A day far outside these years is no filter (and would overflow in time zone arithmetic).
 YEARS = range(1900, 2200)
@@ -160,6 +161,17 @@ def hidden_queue():
     )
 
 
+def moved_queue(user):
+    """Threads corrections moved, waiting for review, oldest move first (the moved list's
+    order: the longest waiting first)."""
+    return (
+        Annotation.objects.moved()
+        .visible_to(user)
+        .select_related("article", "paragraph", "author__profile")
+        .order_by("moved_at", "id")
+    )
+
+
 def by_name(users) -> list:
     return sorted(users, key=lambda user: display_name(user).casefold())
 
@@ -181,39 +193,56 @@ class ModerationQueueView(RoleRequiredMixin, ListView):
             chosen["kind"] = "hidden"
         return chosen
 
+    def moved(self) -> bool:
+        return self.chosen()["kind"] == "moved"
+
+    def listed(self):
+        """Every annotation of the chosen kind, before the filters."""
+        if self.moved():
+            return moved_queue(self.request.user)
+        return hidden_queue()
+
     def get_queryset(self):
         chosen = self.chosen()
-        annotations = hidden_queue()
+        annotations = self.listed()
+        # When it happened: hidden, or moved.
+        at = "moved_at" if self.moved() else "hidden_at"
         author, hidden_by = author_id_parse(chosen["author"]), author_id_parse(chosen["hidden_by"])
         if author is not None:
             annotations = annotations.filter(author_id=author)
-        if hidden_by is not None:
+        if hidden_by is not None and not self.moved():
             annotations = annotations.filter(hidden_by_id=hidden_by)
         if chosen["article"]:
             annotations = annotations.on_article(chosen["article"])
         if since := day_parse(chosen["since"]):
-            annotations = annotations.filter(hidden_at__gte=day_start(since))
+            annotations = annotations.filter(**{f"{at}__gte": day_start(since)})
         if until := day_parse(chosen["until"]):
-            annotations = annotations.filter(hidden_at__lt=day_start(until + timedelta(days=1)))
+            annotations = annotations.filter(**{f"{at}__lt": day_start(until + timedelta(days=1))})
         return annotations
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
         for annotation in context["annotations"]:
-            hides = annotation.hide_revisions
-            annotation.hidden_by = hides[0].actor if hides else None
+            if self.moved():
+                annotation.user_can_reattach = can_reattach(user, annotation)
+            else:
+                hides = annotation.hide_revisions
+                annotation.hidden_by = hides[0].actor if hides else None
         users = get_user_model().objects.select_related("profile")
         hidden = Annotation.objects.filter(status=Status.HIDDEN)
+        listed = self.listed()
         chosen = self.chosen()
         context.update(
             chosen=chosen,
             chosen_author=author_id_parse(chosen["author"]),
             chosen_hidden_by=author_id_parse(chosen["hidden_by"]),
             kinds=QUEUE_KINDS.items(),
-            articles=Article.objects.filter(pk__in=hidden.values("article_id"))
+            showing_moved=self.moved(),
+            articles=Article.objects.filter(pk__in=listed.values("article_id"))
             .only("slug", "title")
             .order_by("title"),
-            authors=by_name(users.filter(pk__in=hidden.values("author_id"))),
+            authors=by_name(users.filter(pk__in=listed.values("author_id"))),
             moderators=by_name(
                 users.filter(
                     pk__in=Revision.objects.filter(
@@ -221,8 +250,8 @@ class ModerationQueueView(RoleRequiredMixin, ListView):
                     ).values("actor_id")
                 )
             ),
-            # The other half of a moderator's queue: what corrections moved, reviewed there.
-            moved_waiting=Annotation.objects.moved().visible_to(self.request.user).count(),
+            # The other half of a moderator's queue: what corrections moved.
+            moved_waiting=moved_queue(user).count(),
         )
         return context
 

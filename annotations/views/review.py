@@ -15,6 +15,7 @@ from annotations.models import Annotation
 from annotations.move_review import annotation_leave_orphaned, annotation_move_confirm
 from annotations.permissions import can_annotate, can_moderate, can_reattach
 from annotations.views.access import AnnotationObjectMixin, RoleRequiredMixin
+from annotations.views.moderation import moved_queue, return_to
 
 
 def can_review_moves(user) -> bool:
@@ -32,12 +33,7 @@ class MovedListView(RoleRequiredMixin, ListView):
         return can_review_moves(user)
 
     def get_queryset(self):
-        return (
-            Annotation.objects.moved()
-            .visible_to(self.request.user)
-            .select_related("article", "paragraph", "author__profile")
-            .order_by("moved_at", "id")
-        )
+        return moved_queue(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -59,14 +55,15 @@ class MoveReviewMixin(AnnotationObjectMixin, RoleRequiredMixin):
         raise NotImplementedError
 
     def next_url(self, annotation) -> str:
-        return reverse("annotations:moved")
+        """Back where the review was made (the moved list or the moderators' queue)."""
+        return return_to(self.request, reverse("annotations:moved"))
 
     def post(self, request, *args, **kwargs):
         try:
             annotation = self.settle(request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return redirect("annotations:moved")
+            return redirect(return_to(request, reverse("annotations:moved")))
         messages.success(request, self.done)
         return redirect(self.next_url(annotation))
 
