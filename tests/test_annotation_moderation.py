@@ -458,3 +458,59 @@ def test_confirming_a_move_from_the_queue_lands_back_on_the_queue(client):
     assert response.status_code == 302 and response["Location"] == here
     moved.refresh_from_db()
     assert not moved.needs_review
+
+
+def deleted_note():
+    note = annotation_factory(body="Deleted by mistake.")
+    annotation_delete(annotation=note, actor=note.author)
+    return note
+
+
+def test_the_queue_lists_deleted_annotations_with_who_deleted_them(client):
+    note = deleted_note()
+    client.force_login(user_factory("moderator"))
+
+    page = client.get(reverse("annotations:moderation"), {"kind": "deleted"}).content.decode()
+
+    assert "1 deleted annotation" in page and "Deleted by mistake." in page
+    assert "Deleted by " in page
+    assert reverse("annotations:restore", args=[note.pk]) in page
+
+
+def test_a_moderator_restores_a_deleted_annotation_from_the_web(client):
+    note = deleted_note()
+    client.force_login(user_factory("moderator"))
+    restore = reverse("annotations:restore", args=[note.pk])
+
+    assert client.get(restore).status_code == 200
+    response = client.post(restore, {"reason": "Deleted by mistake, says its author."})
+
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.status == Status.VISIBLE
+    assert note.revisions.order_by("-version").first().reason.startswith("Deleted by mistake")
+
+
+@pytest.mark.parametrize("role", ["editor", "staff", "anonymous"])
+def test_nobody_else_reaches_a_deleted_annotation_not_even_its_author(client, role):
+    note = deleted_note()
+    user = note.author if role == "editor" else role_user(role)
+    if user is not None:
+        client.force_login(user)
+    restore = reverse("annotations:restore", args=[note.pk])
+
+    assert client.get(restore).status_code == 404
+    assert client.post(restore, {"reason": "Mine."}).status_code == 404
+    note.refresh_from_db()
+    assert note.status == Status.DELETED
+    assert client.get(reverse("annotations:detail", args=[note.pk])).status_code == 404
+
+
+def test_a_reply_under_a_deleted_thread_waits_for_its_thread(client):
+    thread = annotation_factory()
+    reply = reply_create(parent=thread, author=user_factory("editor"), body="Under it.")
+    annotation_delete(annotation=reply, actor=reply.author)
+    annotation_delete(annotation=thread, actor=thread.author)
+    client.force_login(user_factory("moderator"))
+
+    assert client.get(reverse("annotations:restore", args=[reply.pk])).status_code == 404

@@ -36,12 +36,15 @@ class RoleRequiredMixin:
 class AnnotationObjectMixin:
     """Loads `self.annotation` (404 for what this user may not read) before the role check."""
 
+    def readable(self, user, annotation) -> bool:
+        return can_read(user, annotation)
+
     def dispatch(self, request, *args, **kwargs):
         self.annotation = get_object_or_404(
             Annotation.objects.select_related("article", "paragraph", "author__profile", "parent"),
             pk=kwargs["pk"],
         )
-        if not can_read(request.user, self.annotation):
+        if not self.readable(request.user, self.annotation):
             raise Http404("No such annotation.")
         return super().dispatch(request, *args, **kwargs)
 

@@ -104,6 +104,14 @@ class AnnotationRestoreView(ModerationPageMixin, View):
     form_class = RestoreForm
     done_message = "The annotation is visible again."
 
+    def readable(self, user, annotation):
+        """A moderator restores deleted annotations too (under a thread that is not)."""
+        return super().readable(user, annotation) or (
+            can_moderate(user)
+            and annotation.status == Status.DELETED
+            and (annotation.parent_id is None or annotation.parent.status != Status.DELETED)
+        )
+
     def act(self, reason):
         annotation_restore(annotation=self.annotation, actor=self.request.user, reason=reason)
 
@@ -114,6 +122,7 @@ class AnnotationRestoreView(ModerationPageMixin, View):
 QUEUE_KINDS = {
     "hidden": "Hidden by a moderator",
     "moved": "Moved by a correction, waiting for review",
+    "deleted": "Deleted (a moderator can restore them)",
 }
 QUEUE_FILTERS = ("kind", "article", "author", "hidden_by", "since", "until")
 # A day far outside these years is no filter (and would overflow in time zone arithmetic).
@@ -135,29 +144,30 @@ def day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=get_current_timezone())
 
 
-def hidden_queue():
-    """Hidden annotations (threads and replies), latest hidden first, with who hid them and
-    when (their latest hide revision) and everything the queue shows, in constant queries."""
-    latest_hide = Revision.objects.filter(annotation=OuterRef("pk"), action=Action.HIDE).order_by(
+def taken_queue(status: str, action: str):
+    """Annotations (threads and replies) taken from readers (`status`: hidden or deleted),
+    latest first, with who took them and when (their latest `action` revision) and
+    everything the queue shows, in constant queries."""
+    latest_hide = Revision.objects.filter(annotation=OuterRef("pk"), action=action).order_by(
         "-version"
     )
     return (
-        Annotation.objects.filter(status=Status.HIDDEN)
+        Annotation.objects.filter(status=status)
         .annotate(
-            hidden_at=Subquery(latest_hide.values("created_at")[:1]),
-            hidden_by_id=Subquery(latest_hide.values("actor_id")[:1]),
+            taken_at=Subquery(latest_hide.values("created_at")[:1]),
+            taken_by_id=Subquery(latest_hide.values("actor_id")[:1]),
         )
         .select_related("article", "paragraph", "author__profile", "parent")
         .prefetch_related(
             Prefetch(
                 "revisions",
-                queryset=Revision.objects.filter(action=Action.HIDE)
+                queryset=Revision.objects.filter(action=action)
                 .select_related("actor__profile")
                 .order_by("-version"),
-                to_attr="hide_revisions",
+                to_attr="taking_revisions",
             )
         )
-        .order_by("-hidden_at", "-id")
+        .order_by("-taken_at", "-id")
     )
 
 
@@ -198,20 +208,23 @@ class ModerationQueueView(RoleRequiredMixin, ListView):
 
     def listed(self):
         """Every annotation of the chosen kind, before the filters."""
-        if self.moved():
+        kind = self.chosen()["kind"]
+        if kind == "moved":
             return moved_queue(self.request.user)
-        return hidden_queue()
+        if kind == "deleted":
+            return taken_queue(Status.DELETED, Action.DELETE)
+        return taken_queue(Status.HIDDEN, Action.HIDE)
 
     def get_queryset(self):
         chosen = self.chosen()
         annotations = self.listed()
         # When it happened: hidden, or moved.
-        at = "moved_at" if self.moved() else "hidden_at"
+        at = "moved_at" if self.moved() else "taken_at"
         author, hidden_by = author_id_parse(chosen["author"]), author_id_parse(chosen["hidden_by"])
         if author is not None:
             annotations = annotations.filter(author_id=author)
-        if hidden_by is not None and not self.moved():
-            annotations = annotations.filter(hidden_by_id=hidden_by)
+        if hidden_by is not None and chosen["kind"] == "hidden":
+            annotations = annotations.filter(taken_by_id=hidden_by)
         if chosen["article"]:
             annotations = annotations.on_article(chosen["article"])
         if since := day_parse(chosen["since"]):
@@ -227,8 +240,8 @@ class ModerationQueueView(RoleRequiredMixin, ListView):
             if self.moved():
                 annotation.user_can_reattach = can_reattach(user, annotation)
             else:
-                hides = annotation.hide_revisions
-                annotation.hidden_by = hides[0].actor if hides else None
+                taking = annotation.taking_revisions
+                annotation.taken_by = taking[0].actor if taking else None
         users = get_user_model().objects.select_related("profile")
         hidden = Annotation.objects.filter(status=Status.HIDDEN)
         listed = self.listed()
@@ -239,6 +252,7 @@ class ModerationQueueView(RoleRequiredMixin, ListView):
             chosen_hidden_by=author_id_parse(chosen["hidden_by"]),
             kinds=QUEUE_KINDS.items(),
             showing_moved=self.moved(),
+            showing_deleted=chosen["kind"] == "deleted",
             articles=Article.objects.filter(pk__in=listed.values("article_id"))
             .only("slug", "title")
             .order_by("title"),
