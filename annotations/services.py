@@ -374,15 +374,16 @@ def annotation_delete(*, annotation: Annotation, actor) -> Annotation:
 def annotation_reattach(
     *, annotation: Annotation, actor, paragraph: Paragraph, quote_exact: str, quote_start=None
 ) -> Annotation:
-    """Put an orphaned annotation back on a paragraph of its article (its replies follow)."""
+    """Put an orphaned annotation back on a paragraph of its article (its replies follow), or
+    a moved one, waiting for review, somewhere else than where the correction put it."""
     current = locked(annotation)
     if current.parent_id is not None:
         raise ValidationError({"annotation": "A reply moves with the annotation it answers."})
-    if current.paragraph_id is not None:
+    if current.paragraph_id is not None and not current.needs_review:
         raise ValidationError(
             {
-                "annotation": "Only an orphaned annotation is re-attached; this one is on "
-                f"paragraph {current.paragraph.position}."
+                "annotation": "Only an orphaned annotation, or one a correction moved, is "
+                f"re-attached; this one is on paragraph {current.paragraph.position}."
             }
         )
     if paragraph.article_id != current.article_id:
@@ -394,6 +395,7 @@ def annotation_reattach(
     else:
         current.quote_exact = current.quote_prefix = current.quote_suffix = ""
         current.quote_start = current.quote_end = None
+    current.needs_review = False  # the editor chose its place: the move is settled
     current.version += 1
     current.save()
     current.replies.update(paragraph=paragraph)

@@ -39,11 +39,6 @@ urlpatterns = [
         review.MoveOrphanView.as_view(),
         name="move_orphan",
     ),
-    path(
-        "annotations/<int:pk>/move/reattach/",
-        review.MoveReattachView.as_view(),
-        name="move_reattach",
-    ),
     path("api/annotations/<int:pk>/", api.annotation_jsonld, name="jsonld"),
     path(
         "api/articles/<slug:slug>/annotations/",

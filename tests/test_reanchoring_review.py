@@ -237,7 +237,7 @@ def test_review_list_is_for_editors_and_moderators_only(client, moved_claim):
         assert "nearly six" in client.get(url).content.decode()
 
 
-@pytest.mark.parametrize("action", ["move_confirm", "move_orphan", "move_reattach"])
+@pytest.mark.parametrize("action", ["move_confirm", "move_orphan", "reattach"])
 def test_review_actions_are_refused_to_readers_and_anonymous_visitors(client, moved_claim, action):
     url = reverse(f"annotations:{action}", args=[moved_claim.pk])
     response = client.post(url)
@@ -295,30 +295,42 @@ def test_leaving_it_orphaned_restores_the_old_quote_and_lists_it_as_an_orphan(cl
     assert "more than five hours of talks" in orphans
 
 
-def test_its_author_re_attaches_it_by_way_of_an_orphan(client, moved_claim):
+def test_its_author_re_attaches_it_elsewhere_in_one_revision(client, moved_claim):
     client.force_login(moved_claim.author)
     listing = client.get(reverse("annotations:moved")).content.decode()
-    assert "Re-attach elsewhere" in listing
-    response = client.post(reverse("annotations:move_reattach", args=[moved_claim.pk]))
-    assert response.url == reverse("annotations:reattach", args=[moved_claim.pk])
-    assert fresh(moved_claim).paragraph is None
-    response = client.post(response.url, {"position": 1, "quote": "the two leaders agreed"})
+    reattach = reverse("annotations:reattach", args=[moved_claim.pk])
+    assert f'href="{reattach}">Re-attach elsewhere' in listing
+    page = client.get(reattach)
+    assert page.status_code == 200 and "Re-attach a moved annotation" in page.content.decode()
+    assert fresh(moved_claim).paragraph is not None  # opening the form moves nothing
+    response = client.post(reattach, {"position": 1, "quote": "the two leaders agreed"})
     assert response.status_code == 302
     reattached = fresh(moved_claim)
     assert reattached.quote_exact == "the two leaders agreed"
+    assert not reattached.needs_review
     assert list(reattached.revisions.values_list("action", flat=True)) == [
         Action.CREATE,
         Action.REANCHOR,
-        Action.DETACH,
         Action.REATTACH,
     ]
 
 
 def test_another_editor_may_not_re_attach_it(client, moved_claim):
     client.force_login(user_factory("editor"))
-    response = client.post(reverse("annotations:move_reattach", args=[moved_claim.pk]))
+    reattach = reverse("annotations:reattach", args=[moved_claim.pk])
+    assert client.get(reattach).status_code == 403
+    response = client.post(reattach, {"position": 1, "quote": "the two leaders agreed"})
     assert response.status_code == 403
     assert fresh(moved_claim).needs_review
+
+
+def test_an_annotation_on_its_own_words_is_not_re_attached(client, moved_claim):
+    client.force_login(user_factory("moderator"))
+    client.post(reverse("annotations:move_confirm", args=[moved_claim.pk]))
+    reattach = reverse("annotations:reattach", args=[moved_claim.pk])
+    response = client.post(reattach, {"position": 1, "quote": "the two leaders agreed"})
+    assert response.status_code == 400
+    assert fresh(moved_claim).quote_exact == "nearly six hours of talks"
 
 
 def test_a_settled_move_cannot_be_settled_twice(client, moved_claim):

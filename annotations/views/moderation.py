@@ -297,7 +297,8 @@ class OrphanListView(RoleRequiredMixin, ListView):
 
 
 class AnnotationReattachView(AnnotationPageMixin, RoleRequiredMixin, View):
-    """An orphan's author (while an editor) or a moderator puts it back on a paragraph."""
+    """An orphan's author (while an editor) or a moderator puts it back on a paragraph, or
+    puts a moved one elsewhere than where a correction moved it (one revision)."""
 
     template_name = "annotations/annotation_reattach.html"
 
@@ -312,16 +313,26 @@ class AnnotationReattachView(AnnotationPageMixin, RoleRequiredMixin, View):
         paragraphs = self.annotation.article.paragraphs.all()
         return super().render(form, status=status, paragraphs=paragraphs, **extra)
 
+    def reattachable(self) -> bool:
+        """An orphan, or a thread a correction moved that waits for review."""
+        annotation = self.annotation
+        return annotation.parent_id is None and (annotation.is_orphaned or annotation.needs_review)
+
     def get(self, request, *args, **kwargs):
-        if not self.annotation.is_orphaned or self.annotation.parent_id is not None:
+        if not self.reattachable():
             return self.refusal()
-        initial = {"quote": self.annotation.quote_exact}
-        if self.annotation.original_position:
-            initial["position"] = self.annotation.original_position
+        annotation = self.annotation
+        if annotation.is_orphaned:
+            initial = {"quote": annotation.quote_exact, "position": annotation.original_position}
+        else:  # moved: offer the words it was written on, where the correction put it
+            initial = {
+                "quote": annotation.moved_from_quote or annotation.quote_exact,
+                "position": annotation.paragraph.position,
+            }
         return self.render(ReattachForm(initial=initial))
 
     def post(self, request, *args, **kwargs):
-        if not self.annotation.is_orphaned or self.annotation.parent_id is not None:
+        if not self.reattachable():
             return self.refusal()
         form = ReattachForm(request.POST)
         if form.is_valid():

@@ -1,7 +1,7 @@
 """Editors review the annotations a correction moved: confirm, re-attach or orphan them.
 
-Any editor may review (the author may be gone), and so may moderators; re-attaching goes
-through the orphans' re-attach page, so it needs the re-attach power as well.
+Any editor may review (the author may be gone), and so may moderators; re-attaching is the
+re-attach page's (annotations.views.moderation), so it needs the re-attach power as well.
 """
 
 from django.contrib import messages
@@ -80,18 +80,3 @@ class MoveOrphanView(MoveReviewMixin, View):
 
     def settle(self, user):
         return annotation_leave_orphaned(annotation=self.annotation, actor=user)
-
-
-class MoveReattachView(MoveReviewMixin, View):
-    """Orphan it first (a revision), then on to the orphans' re-attach page."""
-
-    done = "Taken off the place it was moved to: choose where it belongs."
-
-    def allowed(self, user):
-        return can_review_moves(user) and can_reattach(user, self.annotation)
-
-    def settle(self, user):
-        return annotation_leave_orphaned(annotation=self.annotation, actor=user)
-
-    def next_url(self, annotation):
-        return reverse("annotations:reattach", args=[annotation.pk])
