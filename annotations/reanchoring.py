@@ -65,12 +65,11 @@ def _quote_place(
         anchor = quote_locate(quote, [new_texts[own]], hint_start=annotation.quote_start)
         if anchor is not None:
             return _placed(quote, own, anchor, new_texts)
-        # Else the words may have gone to a changed or new paragraph, never to one that was
-        # there before, unchanged: what it holds is a look-alike, not these words moved.
-        unchanged = set(old_texts)
-        candidates = [i for i, text in enumerate(new_texts) if text not in unchanged]
-    else:
-        candidates = list(range(len(new_texts)))
+    # Else (or when its paragraph went) the words may have gone to a changed or new
+    # paragraph, never to one that was there before, unchanged: what that holds is a
+    # look-alike, not these words moved. Nowhere else: an orphan, not a guess.
+    unchanged = set(old_texts)
+    candidates = [i for i, text in enumerate(new_texts) if text not in unchanged]
     anchor = quote_locate(quote, [new_texts[i] for i in candidates])
     if anchor is None:
         return None

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from annotations.models import Annotation
 from articles.models import Article
 from tests.factories import annotation_factory, article_factory
 from tests.test_admin import change_form_data
@@ -31,7 +32,7 @@ def test_admin_paragraph_edit_keeps_ids_and_re_anchors_annotations(admin_client)
     assert edited[note.quote_start : note.quote_end] == "historical issues"
 
 
-def test_admin_paragraph_delete_orphans_nothing_silently(admin_client):
+def test_deleting_an_annotated_paragraph_in_the_admin_orphans_its_note_not_a_guess(admin_client):
     article = article_factory(paragraphs=3)
     third = article.paragraphs.get(position=3)
     note = annotation_factory(paragraph=third, quote="two neighbours")
@@ -44,7 +45,8 @@ def test_admin_paragraph_delete_orphans_nothing_silently(admin_client):
     assert response.status_code == 302
     assert article.paragraphs.count() == 2
     note.refresh_from_db()
-    # The words are in every factory paragraph, so the note moves to one that still has them.
-    assert note.paragraph is not None
-    assert note.paragraph.text[note.quote_start : note.quote_end] == "two neighbours"
-    assert note.revisions.filter(action="reanchor").exists()
+    # The same words, in the same context, stand in both other paragraphs: look-alikes the
+    # correction left alone, not the deleted paragraph's words moved. Nothing is guessed.
+    assert note.paragraph is None and note.quote_exact == "two neighbours"
+    assert note.revisions.filter(action="orphan").exists()
+    assert note in Annotation.objects.orphaned()

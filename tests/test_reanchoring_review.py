@@ -344,3 +344,23 @@ def test_a_settled_move_cannot_be_settled_twice(client, moved_claim):
 def test_editors_see_a_link_to_review_the_move_on_the_card(client, moved_claim):
     client.force_login(user_factory("editor"))
     assert "Review this move" in card_html(client, moved_claim)
+
+
+def test_a_deleted_paragraphs_annotation_is_orphaned_not_moved_onto_its_twin():
+    monday, tuesday = BUDGET.format(day="Monday"), BUDGET.format(day="Tuesday")
+    article = article_with(TALKS, monday, tuesday)
+    note = on(article, 3, BUDGET_QUOTE, body="Balanced by 2026? Look at the deficit.")
+    correct(article, TALKS, monday)  # the Tuesday paragraph is deleted outright
+    orphan = fresh(note)
+    assert orphan.paragraph is None and orphan.quote_exact == BUDGET_QUOTE
+    assert not orphan.needs_review
+
+
+def test_a_deleted_paragraphs_words_follow_it_into_a_merged_paragraph():
+    monday = BUDGET.format(day="Monday")
+    article = article_with(monday, TALKS)
+    note = on(article, 2, "shuttle diplomacy of old")
+    correct(article, monday + " " + TALKS)  # the two paragraphs become one
+    moved = fresh(note)
+    assert moved.paragraph.position == 1
+    assert moved.paragraph.text[moved.quote_start : moved.quote_end] == "shuttle diplomacy of old"
