@@ -51,10 +51,11 @@ def test_an_annotation_on_a_paragraph_is_refused_and_stays_put(client, article, 
     client.force_login(user)
     form = client.get(reverse("annotations:reattach", args=[annotation.pk]))
     assert form.status_code == 400
-    assert "Only an orphaned annotation, or one a correction moved, is re-attached" in form.content.decode()
+    refusal = "Only an orphaned annotation, or one a correction moved, is re-attached"
+    assert refusal in form.content.decode()
     response = reattach(client, annotation)
     assert response.status_code == 400
-    assert "Only an orphaned annotation, or one a correction moved, is re-attached" in response.content.decode()
+    assert refusal in response.content.decode()
     annotation.refresh_from_db()
     assert annotation.paragraph.position == 1
     assert annotation.version == 1
