@@ -36,6 +36,16 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
+def editor(client):
+    """An editor, signed in on the test client."""
+    from tests.factories import user_factory
+
+    user = user_factory("editor")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
 def count_queries(db):
     """Return a function that calls `action()` and returns how many queries it ran."""
 

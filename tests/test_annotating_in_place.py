@@ -24,13 +24,6 @@ def htmx(client, method: str, url: str, data=None, *, current: str = ARTICLE_PAG
 
 
 @pytest.fixture
-def editor(client):
-    user = user_factory("editor")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def paragraph():
     return article_factory(paragraphs=3).paragraphs.get(position=2)
 

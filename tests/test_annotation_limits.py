@@ -31,13 +31,6 @@ MEGABYTE = 1_000_000
 
 
 @pytest.fixture
-def editor(client):
-    user = user_factory("editor")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def paragraph():
     return article_factory(paragraphs=2).paragraphs.get(position=1)
 
