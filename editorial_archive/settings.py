@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "corsheaders",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "taggit",
     "articles",
     "annotations",
@@ -67,11 +71,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, as django-cors-headers asks, so redirects carry CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "editorial_archive.request_checks.RequestChecksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # `Authorization: Bearer <token>` on /api/ signs a program in (people/token_auth.py).
+    "people.token_auth.BearerTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # request.htmx: the annotation views answer a margin form with a fragment, not a page.
@@ -240,3 +248,8 @@ IMPORT_IN_BACKGROUND = env_flag("IMPORT_IN_BACKGROUND", True)
 IMPORT_STALLED_SECONDS = int(os.environ.get("IMPORT_STALLED_SECONDS", 600))
 # Django refuses a request with more files than this before any view runs (400).
 DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES + 50
+
+# Programs on /api/: personal API tokens (people/token_auth.py) and CORS (django-cors-headers).
+# Owned by the tokens-and-CORS work; see README "The API from other tools".
+
+# The described JSON API (Django REST framework + drf-spectacular): see the api work.
