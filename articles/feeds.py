@@ -9,6 +9,7 @@ from .models import Article, Entity
 from .templatetags.archive_format import teaser
 
 FEED_LENGTH = 20
+FEED_AUTHOR = "Editorial Archive"
 
 
 def feed_url(entity: Entity) -> str:
@@ -32,6 +33,16 @@ class EntityFeed(Feed):
 
     def subtitle(self, entity: Entity) -> str:
         return f"The latest editorials that mention {entity.name}."
+
+    # Atom wants an author on the feed or on every entry: the entries name their paper, the
+    # feed the archive that compiles them.
+    author_name = FEED_AUTHOR
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Absolute, as Atom wants (Django makes the feed's links absolute, not the author's).
+        feed.feed["author_link"] = request.build_absolute_uri(reverse("articles:index"))
+        return feed
 
     def link(self, entity: Entity) -> str:
         return entity.get_absolute_url()

@@ -93,3 +93,21 @@ def test_feed_of_an_entity_with_a_unicode_slug_is_reachable(client):
     response = client.get("/leaders/nicolás-maduro/feed/")
 
     assert [entry.findtext(f"{ATOM}title") for entry in entries(response)] == ["Venezuela"]
+
+
+def test_every_feed_names_its_author_at_feed_level(client):
+    """Atom (RFC 4287 §4.1.1) wants an author on the feed unless every entry has one; an
+    entity with no editorials yet has no entries to carry it."""
+    for factory, prefix in (
+        (leader_factory, "/leaders/"),
+        (country_factory, "/countries/"),
+        (agenda_item_factory, "/agenda/"),
+    ):
+        entity = factory()
+        response = client.get(f"{prefix}{entity.slug}/feed/")
+
+        feed = ElementTree.fromstring(response.content)
+        author = feed.find(f"{ATOM}author")
+        assert author is not None, prefix
+        assert author.findtext(f"{ATOM}name") == "Editorial Archive"
+        assert author.findtext(f"{ATOM}uri") == "http://testserver/"
