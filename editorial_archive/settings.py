@@ -250,6 +250,37 @@ IMPORT_STALLED_SECONDS = int(os.environ.get("IMPORT_STALLED_SECONDS", 600))
 DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES + 50
 
 # Programs on /api/: personal API tokens (people/token_auth.py) and CORS (django-cors-headers).
-# Owned by the tokens-and-CORS work; see README "The API from other tools".
+# See docs/api-tokens.md. Pages on any origin may read the API and the Atom feeds; only those
+# on CORS_ALLOWED_ORIGINS (comma-separated, e.g. "https://notes.example.org") may write, and
+# the server refuses a write from any other (editorial_archive/cors.py decides each request).
+CORS_URLS_REGEX = r"^/(?:api/|(?:leaders|countries|agenda)/[^/]+/feed/$)"
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "")
+# Programs sign in with a Bearer token, never with the cookies of a reader's browser.
+CORS_ALLOW_CREDENTIALS = False
+# django-cors-headers' defaults, and the Web Annotation Protocol's conditional requests and
+# Prefer.
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "authorization",
+    "content-type",
+    "user-agent",
+    "x-csrftoken",
+    "x-requested-with",
+    "if-match",
+    "if-none-match",
+    "prefer",
+)
+CORS_EXPOSE_HEADERS = (
+    "ETag",
+    "Link",
+    "Location",
+    "Content-Location",
+    "Allow",
+    "Accept-Post",
+    "Preference-Applied",
+    "Vary",
+    "Retry-After",
+    "WWW-Authenticate",
+)
 
 # The described JSON API (Django REST framework + drf-spectacular): see the api work.
