@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import api, feeds, views
+from . import api, entity_api, feeds, views
 from .models import AgendaItem, Country, Leader
 
 app_name = "articles"
@@ -27,6 +27,16 @@ urlpatterns = [
         views.ArticleMonthArchiveView.as_view(),
         name="month_archive",
     ),
-    path("api/articles/", api.article_list, name="api_list"),
-    path("api/articles/<slug:slug>/", api.article_detail, name="api_detail"),
+    path("api/articles/", api.ArticleListView.as_view(), name="api_list"),
+    path("api/articles/<slug:slug>/", api.ArticleDetailView.as_view(), name="api_detail"),
+    path("api/leaders/", entity_api.LeaderListView.as_view(), name="api_leader_list"),
+    path("api/leaders/<str:slug>/", entity_api.LeaderDetailView.as_view(), name="api_leader"),
+    path("api/countries/", entity_api.CountryListView.as_view(), name="api_country_list"),
+    path("api/countries/<str:slug>/", entity_api.CountryDetailView.as_view(), name="api_country"),
+    path("api/agenda/", entity_api.AgendaItemListView.as_view(), name="api_agenda_item_list"),
+    path(
+        "api/agenda/<str:slug>/",
+        entity_api.AgendaItemDetailView.as_view(),
+        name="api_agenda_item",
+    ),
 ]

@@ -283,4 +283,38 @@ CORS_EXPOSE_HEADERS = (
     "WWW-Authenticate",
 )
 
-# The described JSON API (Django REST framework + drf-spectacular): see the api work.
+# The described JSON API (Django REST framework + drf-spectacular): see docs/json-api.md.
+REST_FRAMEWORK = {
+    # Bearer tokens for programs (people/token_auth.py); the session for a signed-in browser.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "people.token_auth.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # JSON only: the browsable API needs inline scripts, which the CSP refuses.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Names as written ("Nicolás Maduro"), as the API always answered.
+    "UNICODE_JSON": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Editorial Archive API",
+    "DESCRIPTION": (
+        "Editorials with their paragraphs and entities, search with facets, the leaders, "
+        "countries and agenda items they discuss, and their annotations as W3C Web "
+        "Annotations (the W3C Web Annotation Protocol). See docs/json-api.md."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    # The docs page's assets from drf-spectacular-sidecar: same origin, as the CSP requires.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "defaultModelsExpandDepth": 0},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "editorial_archive.api_schema.add_plain_api_paths",
+    ],
+}

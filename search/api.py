@@ -4,18 +4,45 @@
 Served at the articles app's list address (placed before it in the URLs): with any of these
 parameters it lists the matches (best first; newest first without words to rank) and adds
 `facets`, the counts the search page shows; without them it is the articles app's list.
+`page_size` and `paragraphs` work as there.
 """
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, InvalidPage, Page
-from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_safe
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
 
-from articles import api as articles_api
+from articles.api import BAD_PARAMETER, NOT_FOUND, ArticleListView
+from articles.api_paging import ArchivePagination
 from articles.page_numbers import page_number
-from search.facets import FacetSelection
+from articles.serializers import ArticleListParams, ArticleRowSerializer
+from search.facets import FIRST_YEAR, LAST_YEAR, MAX_VALUES_PER_PARAM, FacetSelection
 from search.query import MAX_QUERY_LENGTH, parse_query
 from search.results import SearchResults, search_articles
+
+FACET_VALUE = {
+    "type": "object",
+    "properties": {
+        "value": {
+            "oneOf": [{"type": "string"}, {"type": "integer"}],
+            "description": "The parameter's value: a slug, or a year (an integer).",
+        },
+        "name": {"type": "string"},
+        "count": {"type": "integer", "description": "Results with this value."},
+        "selected": {"type": "boolean", "description": "Whether the query chose it."},
+    },
+    "required": ["value", "name", "count", "selected"],
+}
+FACETS = {
+    "type": "object",
+    "description": "Only with search parameters: the counts by facet, as the search page shows.",
+    "properties": {
+        param: {"type": "array", "items": FACET_VALUE}
+        for param in ("leader", "country", "agenda", "year")
+    },
+}
 
 
 def facets_data(results: SearchResults) -> dict:
@@ -34,27 +61,84 @@ def facets_data(results: SearchResults) -> dict:
     }
 
 
-@require_safe
-def article_list(request: HttpRequest) -> JsonResponse:
-    """The matches of a search with their facet counts, or the plain list without one."""
-    query = parse_query(" ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH])
-    selection = FacetSelection.from_params(request.GET)
-    if not (query or selection):
-        return articles_api.article_list(request)
-    try:
-        requested = page_number(request.GET.get("page", 1))  # checked before counting
-        results = search_articles(
-            query=query,
-            selection=selection,
-            page=requested,
-            per_page=settings.ARTICLES_PER_PAGE,
-            articles=articles_api.listed_articles(),
-            snippets=False,
-        )
-        if results.page.number != requested:  # search_articles() falls back to the last page
-            raise EmptyPage("That page contains no results")
-    except InvalidPage as error:
-        return articles_api.invalid_page(error)
-    # The same page numbers, over the hits' articles.
-    page = Page(results.articles, results.page.number, results.page.paginator)
-    return articles_api.list_response(request, page, extra={"facets": facets_data(results)})
+def _slugs(kind: str) -> serializers.ListField:
+    """A facet parameter: entity slugs, as FacetSelection reads them."""
+    return serializers.ListField(
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        help_text=(
+            f"The slug of {kind}; repeat to require several (at most {MAX_VALUES_PER_PARAM} "
+            "count). Unknown slugs are ignored."
+        ),
+    )
+
+
+class SearchParams(ArticleListParams):
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text=(
+            'Words, all required; `"a phrase"`; `-word` excludes. Matches come best first. '
+            f"Only the first {MAX_QUERY_LENGTH} characters count."
+        ),
+    )
+    leader = _slugs("a leader")
+    country = _slugs("a country")
+    agenda = _slugs("an agenda item")
+    year = serializers.IntegerField(
+        required=False,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        help_text="A year of publication (KST).",
+    )
+
+
+class SearchPagination(ArchivePagination):
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        paged = super().get_paginated_response_schema(schema)
+        paged["properties"]["facets"] = FACETS
+        return paged
+
+
+class SearchArticleListView(ArticleListView):
+    """Editorials newest first, or the matches of a search with their facet counts."""
+
+    pagination_class = SearchPagination
+    params_class = SearchParams
+
+    @extend_schema(
+        operation_id="articles_list",
+        summary="Editorials, newest first, or the matches of a search",
+        description=(
+            "Without `q`, `leader`, `country`, `agenda` or `year`: every editorial, newest "
+            "first. With any of them: the matches, best first (newest first when there are "
+            "no words to rank), and `facets`."
+        ),
+        parameters=[SearchParams],
+        responses={200: ArticleRowSerializer(many=True), 400: BAD_PARAMETER, 404: NOT_FOUND},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        query = parse_query(" ".join(self.params.get("q", "").split())[:MAX_QUERY_LENGTH])
+        selection = FacetSelection.from_params(request.query_params)
+        if not (query or selection):
+            return super().get(request, *args, **kwargs)
+        paginator = self.paginator
+        try:
+            requested = page_number(request.query_params.get("page", 1))  # before counting
+            results = search_articles(
+                query=query,
+                selection=selection,
+                page=requested,
+                per_page=paginator.get_page_size(request),
+                articles=self.get_queryset(),
+                snippets=False,
+            )
+            if results.page.number != requested:  # search_articles() gives the last page
+                raise EmptyPage("That page contains no results")
+        except InvalidPage as error:
+            raise NotFound(paginator.invalid_page_message.format(message=error)) from None
+        # The same page numbers, over the hits' articles.
+        page = Page(results.articles, results.page.number, results.page.paginator)
+        data = self.get_serializer(page, many=True).data
+        return paginator.respond(request, page, data, facets=facets_data(results))

@@ -8,5 +8,5 @@ from search import api, views
 app_name = "search"
 urlpatterns = [
     path("search/", views.search_page, name="search"),
-    path("api/articles/", api.article_list, name="api_list"),
+    path("api/articles/", api.SearchArticleListView.as_view(), name="api_list"),
 ]

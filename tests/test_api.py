@@ -1,4 +1,5 @@
-"""The JSON API: the fields, formats and pagination DESIGN.md promises."""
+"""The JSON API: the fields, formats and pagination DESIGN.md promises, page sizes, and list
+rows that carry their paragraphs only when asked."""
 
 from datetime import UTC, date, datetime
 
@@ -25,8 +26,11 @@ FIELDS = {
     "agenda",
     "url",
 }
-# Count, articles, paragraphs, one query per tag kind.
-LIST_MAX_QUERIES = 6
+# A list row: the detail's fields but the paragraphs (unless asked), and two of its own.
+ROW_FIELDS = FIELDS - {"paragraphs"} | {"paragraph_count", "api_url"}
+# Count, articles (with their paragraph counts), one query per tag kind; paragraphs if asked.
+LIST_MAX_QUERIES = 5
+LIST_WITH_PARAGRAPHS_MAX_QUERIES = 6
 DETAIL_MAX_QUERIES = 5
 
 
@@ -134,14 +138,83 @@ def test_list_pages_20_newest_first_with_absolute_links(client):
     assert last["next"] is None
 
 
-def test_list_results_are_the_same_as_the_detail(client):
+def test_list_rows_are_the_detail_without_paragraphs_with_their_count_and_address(client):
     full_article()
     article_factory()
 
     results = client.get(LIST).json()["results"]
 
-    assert results[0] == client.get(f"{LIST}pragmatic-diplomacy/").json()
-    assert all(set(item) == FIELDS for item in results)
+    detail = client.get(f"{LIST}pragmatic-diplomacy/").json()
+    del detail["paragraphs"]
+    assert results[0] == {
+        **detail,
+        "paragraph_count": 2,
+        "api_url": "http://testserver/api/articles/pragmatic-diplomacy/",
+    }
+    assert all(set(item) == ROW_FIELDS for item in results)
+
+
+def test_list_rows_carry_the_paragraphs_when_asked(client):
+    full_article()
+
+    row = client.get(LIST, {"paragraphs": "true"}).json()["results"][0]
+
+    assert row["paragraphs"] == client.get(f"{LIST}pragmatic-diplomacy/").json()["paragraphs"]
+    assert set(row) == ROW_FIELDS | {"paragraphs"}
+
+
+def test_list_rows_leave_the_paragraphs_out_with_paragraphs_false(client):
+    full_article()
+
+    row = client.get(LIST, {"paragraphs": "false"}).json()["results"][0]
+
+    assert "paragraphs" not in row
+
+
+def test_an_unreadable_paragraphs_parameter_is_a_400_naming_it(client):
+    response = client.get(LIST, {"paragraphs": "sometimes"})
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()) == ["paragraphs"]
+
+
+def test_a_row_counts_an_article_without_paragraphs_as_zero(client):
+    article_factory(paragraphs=0)
+
+    assert client.get(LIST).json()["results"][0]["paragraph_count"] == 0
+
+
+def test_page_size_sets_the_rows_per_page_and_stays_in_the_links(client):
+    articles = [article_factory() for _ in range(12)]
+
+    first = client.get(LIST, {"page_size": 5}).json()
+    last = client.get(LIST, {"page_size": 5, "page": 3}).json()
+
+    assert first["count"] == 12
+    assert [item["slug"] for item in first["results"]] == [a.slug for a in articles[:5]]
+    assert first["next"] == "http://testserver/api/articles/?page_size=5&page=2"
+    assert [item["slug"] for item in last["results"]] == [a.slug for a in articles[10:]]
+    assert last["previous"] == "http://testserver/api/articles/?page_size=5&page=2"
+
+
+def test_page_size_may_be_100(client):
+    for _ in range(101):
+        article_factory(paragraphs=0)
+
+    data = client.get(LIST, {"page_size": 100}).json()
+
+    assert len(data["results"]) == 100
+    assert data["next"] is not None
+
+
+@pytest.mark.parametrize("size", ["0", "101", "-3", "ten", "2.5", ""])
+def test_a_page_size_outside_1_to_100_is_a_400_saying_the_range(client, size):
+    response = client.get(LIST, {"page_size": size})
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"page_size": ["Give a whole number of rows from 1 to 100."]}
 
 
 def test_empty_list(client):
@@ -160,21 +233,27 @@ def test_list_page_out_of_range_or_not_a_number_is_a_json_404(client, page):
     assert response.json()["detail"].startswith("Invalid page")
 
 
+@pytest.mark.parametrize(
+    ("params", "most"),
+    [({}, LIST_MAX_QUERIES), ({"paragraphs": "true"}, LIST_WITH_PARAGRAPHS_MAX_QUERIES)],
+    ids=["rows", "rows with paragraphs"],
+)
 def test_list_costs_the_same_queries_for_20_articles_as_for_2(
-    client, count_queries, django_assert_num_queries
+    client, count_queries, django_assert_num_queries, params, most
 ):
     tags = {"leaders": ["Lee Jae-myung"], "countries": ["Japan"], "agenda": ["CPTPP"]}
     for _ in range(2):
         article_factory(paragraphs=5, **tags)
-    small = count_queries(lambda: client.get(LIST))
+    small = count_queries(lambda: client.get(LIST, params))
     for _ in range(18):
         article_factory(paragraphs=5, **tags)
 
     with django_assert_num_queries(small):
-        response = client.get(LIST)
+        response = client.get(LIST, params)
 
-    assert small <= LIST_MAX_QUERIES
+    assert small <= most
     assert len(response.json()["results"]) == 20
+    assert all(row["paragraph_count"] == 5 for row in response.json()["results"])
 
 
 def test_detail_costs_the_same_queries_for_30_paragraphs_as_for_3(

@@ -1,4 +1,5 @@
-"""The JSON list endpoint takes the search page's parameters: `q` and the facets."""
+"""The JSON list endpoint takes the search page's parameters: `q` and the facets, with the
+list's own `page_size` and `paragraphs`."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -11,11 +12,14 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/api/articles/"
 FIELDS = {"slug", "title", "label", "publication", "published_at", "revised_at", "dateline"}
-FIELDS |= {"deck", "caption", "paragraphs", "leaders", "countries", "agenda", "url"}
-# Total, facet counts and one page of ids (one statement), the articles, their paragraphs
-# and three tag kinds; one more to look up chosen facet values.
-SEARCH_QUERIES = 6
-SEARCH_QUERIES_WITH_FACETS = 7
+FIELDS |= {"deck", "caption", "leaders", "countries", "agenda", "url"}
+FIELDS |= {"paragraph_count", "api_url"}
+# Total, facet counts and one page of ids (one statement), the articles (with their paragraph
+# counts) and three tag kinds; one more to look up chosen facet values, one more for the
+# paragraphs when asked.
+SEARCH_QUERIES = 5
+SEARCH_QUERIES_WITH_FACETS = 6
+SEARCH_QUERIES_WITH_PARAGRAPHS = 6
 
 
 def editorial(title: str, *paragraphs: str, days_ago: int = 0, **tags):
@@ -54,7 +58,19 @@ def test_q_lists_matches_best_first_with_the_same_fields(client):
     assert slugs(data) == [central.slug, passing.slug]
     assert data["count"] == 2
     assert all(set(item) == FIELDS for item in data["results"])
-    assert data["results"][0]["paragraphs"][0]["text"] == "Semiconductors and more semiconductors."
+
+
+def test_search_rows_carry_their_paragraphs_when_asked(client):
+    editorial("Semiconductors", "Semiconductors and more semiconductors.", "And chips.")
+
+    data = client.get(LIST, {"q": "semiconductor", "paragraphs": "true"}).json()
+
+    [row] = data["results"]
+    assert [p["text"] for p in row["paragraphs"]] == [
+        "Semiconductors and more semiconductors.",
+        "And chips.",
+    ]
+    assert row["paragraph_count"] == 2
 
 
 def test_search_results_carry_facet_counts(client):
@@ -99,6 +115,53 @@ def test_search_pages_link_with_the_query_kept(client):
     assert not set(slugs(first)) & set(slugs(second))
 
 
+def test_search_pages_take_a_page_size(client):
+    for day in range(12):
+        editorial(f"Trade {day}", "Trade talks.", days_ago=day)
+
+    first = client.get(LIST, {"q": "trade", "page_size": 5}).json()
+    last = client.get(LIST, {"q": "trade", "page_size": 5, "page": 3}).json()
+
+    assert len(first["results"]) == 5
+    assert first["next"] == "http://testserver/api/articles/?q=trade&page_size=5&page=2"
+    assert len(last["results"]) == 2
+    assert last["next"] is None
+    assert not set(slugs(first)) & set(slugs(last))
+
+
+@pytest.mark.parametrize("size", ["0", "101", "many"])
+def test_a_search_with_a_page_size_outside_1_to_100_is_a_400(client, size):
+    editorial("Trade", "Trade talks.")
+
+    response = client.get(LIST, {"q": "trade", "page_size": size})
+
+    assert response.status_code == 400
+    assert response.json() == {"page_size": ["Give a whole number of rows from 1 to 100."]}
+
+
+@pytest.mark.parametrize("year", ["999", "10000", "last year"])
+def test_an_impossible_year_is_a_400_naming_it(client, year):
+    response = client.get(LIST, {"year": year})
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["year"]
+
+
+def test_a_year_lists_that_years_editorials(client):
+    this_year = editorial("Now", "Text.", days_ago=1)
+    editorial("Then", "Text.", days_ago=400)
+
+    data = client.get(LIST, {"year": 2026}).json()
+
+    assert slugs(data) == [this_year.slug]
+    assert data["facets"]["year"][0] == {
+        "value": 2026,
+        "name": "2026",
+        "count": 1,
+        "selected": True,
+    }
+
+
 @pytest.mark.parametrize("page", ["0", "3", "two", "-1"])
 def test_a_search_page_out_of_range_is_a_json_404(client, page):
     for day in range(21):
@@ -119,8 +182,12 @@ def test_odd_queries_are_answered(client):
 
 @pytest.mark.parametrize(
     ("params", "expected"),
-    [({}, SEARCH_QUERIES), ({"leader": "lee-jae-myung"}, SEARCH_QUERIES_WITH_FACETS)],
-    ids=["query", "query and facet"],
+    [
+        ({}, SEARCH_QUERIES),
+        ({"leader": "lee-jae-myung"}, SEARCH_QUERIES_WITH_FACETS),
+        ({"paragraphs": "true"}, SEARCH_QUERIES_WITH_PARAGRAPHS),
+    ],
+    ids=["query", "query and facet", "query with paragraphs"],
 )
 def test_search_costs_the_same_queries_for_20_results_as_for_2(
     client, django_assert_num_queries, params, expected
