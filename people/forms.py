@@ -1,8 +1,9 @@
-"""The form an account holder fills in to choose their display name."""
+"""The forms of the account pages: the display name, and a new API token."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from people.models import ApiToken
 from people.services import display_name_clean
 
 
@@ -23,3 +24,21 @@ class DisplayNameForm(forms.Form):
             return display_name_clean(self.cleaned_data["display_name"], user=self.user)
         except ValidationError as error:
             raise ValidationError(error.messages) from None
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label="Name",
+        max_length=ApiToken._meta.get_field("name").max_length,
+        help_text="What the token is for, so that you know which one to revoke: "
+        "“Hypothesis sync”, “laptop script”.",
+        error_messages={"required": "Give the token a name."},
+    )
+    read_only = forms.BooleanField(
+        label="Read only",
+        required=False,
+        help_text="A read-only token can read the API but not add, change or delete anything.",
+    )
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
