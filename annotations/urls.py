@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from annotations import api
+from annotations.protocol import views as protocol
 from annotations.views import leaders, moderation, preview, reading, review, writing
 
 app_name = "annotations"
@@ -39,10 +39,24 @@ urlpatterns = [
         review.MoveOrphanView.as_view(),
         name="move_orphan",
     ),
-    path("api/annotations/<int:pk>/", api.annotation_jsonld, name="jsonld"),
+    # The W3C Web Annotation Protocol: the archive's container, one per editorial, and each
+    # annotation under its editorial's (docs/protocol.md). Slugs start with a date, so the
+    # old all-digit address of an annotation is tried first.
+    path("api/annotations/", protocol.ContainerView.as_view(), name="container"),
+    path("api/annotations/<int:pk>/", protocol.old_annotation_address, name="jsonld"),
+    path(
+        "api/annotations/<slug:slug>/",
+        protocol.ContainerView.as_view(),
+        name="article_container",
+    ),
+    path(
+        "api/annotations/<slug:slug>/<int:pk>",
+        protocol.AnnotationView.as_view(),
+        name="annotation",
+    ),
     path(
         "api/articles/<slug:slug>/annotations/",
-        api.article_annotations_jsonld,
+        protocol.old_collection_address,
         name="article_jsonld",
     ),
     path(

@@ -53,8 +53,9 @@ def w3c_datetime(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def annotation_iri(pk: int, *, base_url: str) -> str:
-    return absolute(base_url, reverse("annotations:jsonld", kwargs={"pk": pk}))
+def annotation_iri(pk: int, slug: str, *, base_url: str) -> str:
+    """An annotation's IRI: under its editorial's container (and so under the archive's)."""
+    return absolute(base_url, reverse("annotations:annotation", kwargs={"slug": slug, "pk": pk}))
 
 
 def home_url(base_url: str) -> str:
@@ -69,7 +70,7 @@ def annotation_to_w3c(annotation: Annotation, *, base_url: str) -> dict:
 def annotation_collection(article, annotations, *, base_url: str) -> dict:
     """An article's annotations as an AnnotationCollection embedding its one AnnotationPage."""
     collection_id = absolute(
-        base_url, reverse("annotations:article_jsonld", kwargs={"slug": article.slug})
+        base_url, reverse("annotations:article_container", kwargs={"slug": article.slug})
     )
     items = [_annotation_data(annotation, base_url=base_url) for annotation in annotations]
     collection = {
@@ -94,7 +95,7 @@ def annotation_collection(article, annotations, *, base_url: str) -> dict:
 
 def _annotation_data(annotation: Annotation, *, base_url: str) -> dict:
     data = {
-        "id": annotation_iri(annotation.pk, base_url=base_url),
+        "id": annotation_iri(annotation.pk, annotation.article.slug, base_url=base_url),
         "type": "Annotation",
         "motivation": motivation_of(annotation),
         "created": w3c_datetime(annotation.created_at),
@@ -182,7 +183,7 @@ def _quote_selector(annotation: Annotation) -> dict:
 
 def _target(annotation: Annotation, *, base_url: str) -> str | dict:
     if annotation.parent_id is not None:
-        return annotation_iri(annotation.parent_id, base_url=base_url)
+        return annotation_iri(annotation.parent_id, annotation.article.slug, base_url=base_url)
     article_url = absolute(base_url, annotation.article.get_absolute_url())
     if annotation.paragraph_id is None:
         if not annotation.has_quote:

@@ -1,4 +1,5 @@
-"""The annotation JSON-LD API: its content type, who may read what, and a constant query cost."""
+"""The annotations as JSON-LD at their protocol IRIs: content type, who may read what, and a
+constant query cost (the protocol's own headers and paging: tests/test_protocol_*.py)."""
 
 import pytest
 from django.urls import reverse
@@ -46,11 +47,13 @@ def sign_in(client, role):
 
 
 def one(client, annotation):
-    return client.get(reverse("annotations:jsonld", args=[annotation.pk]))
+    return client.get(
+        reverse("annotations:annotation", args=[annotation.article.slug, annotation.pk])
+    )
 
 
 def collection(client, article):
-    return client.get(reverse("annotations:article_jsonld", args=[article.slug]))
+    return client.get(reverse("annotations:article_container", args=[article.slug]))
 
 
 def test_an_annotation_is_served_as_its_w3c_json_ld(client, article, author):
@@ -60,7 +63,9 @@ def test_an_annotation_is_served_as_its_w3c_json_ld(client, article, author):
     assert response["Content-Type"] == CONTENT_TYPE
     fetched = Annotation.objects.with_details().get(pk=annotation.pk)
     assert response.json() == annotation_to_w3c(fetched, base_url="http://testserver")
-    assert response.json()["id"] == f"http://testserver/api/annotations/{annotation.pk}/"
+    assert response.json()["id"] == (
+        f"http://testserver/api/annotations/{article.slug}/{annotation.pk}"
+    )
 
 
 @pytest.mark.parametrize("role", ROLES, ids=str)
@@ -79,19 +84,26 @@ def test_a_deleted_annotation_is_not_found_for_anyone(client, article, author, r
     assert response.json() == {"detail": "No such annotation."}
 
 
-def test_an_unknown_annotation_is_not_found(client):
+def test_an_unknown_annotation_is_not_found(client, article):
+    url = reverse("annotations:annotation", args=[article.slug, 987654])
+    assert client.get(url).status_code == 404
     assert client.get(reverse("annotations:jsonld", args=[987654])).status_code == 404
 
 
-def test_only_reading_methods_are_allowed(client, article, author):
+def test_an_annotation_is_not_found_under_another_editorial(client, article, author):
     annotation = annotate(article, author)
-    url = reverse("annotations:jsonld", args=[annotation.pk])
-    assert client.head(url).status_code == 200
-    assert client.post(url, {}).status_code == 405
-    assert client.delete(url).status_code == 405
-    assert collection(client, article).status_code == 200
-    list_url = reverse("annotations:article_jsonld", args=[article.slug])
-    assert client.post(list_url, {}).status_code == 405
+    other = article_factory()
+    url = reverse("annotations:annotation", args=[other.slug, annotation.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_an_annotation_takes_no_post_and_a_container_no_patch(client, article, author):
+    annotation = annotate(article, author)
+    response = client.post(reverse("annotations:annotation", args=[article.slug, annotation.pk]))
+    assert response.status_code == 405
+    assert "POST is not allowed" in response.json()["detail"]
+    container = reverse("annotations:article_container", args=[article.slug])
+    assert client.patch(container).status_code == 405
 
 
 @pytest.fixture
@@ -142,14 +154,16 @@ def test_moderators_also_get_hidden_threads_and_replies_but_never_deleted_ones(
 
 def test_a_collection_without_annotations_is_empty(client, article):
     data = collection(client, article).json()
-    assert data["type"] == "AnnotationCollection"
+    assert data["type"] == ["BasicContainer", "AnnotationCollection"]
     assert data["total"] == 0
     assert "first" not in data
 
 
 def test_an_unknown_editorial_has_no_collection(client):
-    url = reverse("annotations:article_jsonld", args=["no-such-editorial"])
-    assert client.get(url).status_code == 404
+    url = reverse("annotations:article_container", args=["2026-01-01-no-such-editorial"])
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No editorial has this address."}
 
 
 def annotations_for(article, author, count: int) -> None:

@@ -50,9 +50,9 @@ def public_pages(annotated) -> list[str]:
         annotated["reply"].get_absolute_url(),
         reverse("annotations:reply", args=[note.pk]),
         reverse("annotations:orphans"),
-        reverse("annotations:jsonld", args=[note.pk]),
-        reverse("annotations:jsonld", args=[annotated["reply"].pk]),
-        reverse("annotations:article_jsonld", args=[article.slug]),
+        reverse("annotations:annotation", args=[article.slug, note.pk]),
+        reverse("annotations:annotation", args=[article.slug, annotated["reply"].pk]),
+        reverse("annotations:article_container", args=[article.slug]),
     ]
 
 
@@ -263,7 +263,9 @@ def test_the_admin_refuses_a_display_name_that_may_not_be_used(client, author, n
 
 
 def test_json_ld_names_the_creator_without_the_login(client, author, annotated):
-    data = client.get(reverse("annotations:jsonld", args=[annotated["note"].pk])).json()
+    data = client.get(
+        reverse("annotations:annotation", args=[annotated["article"].slug, annotated["note"].pk])
+    ).json()
     assert data["creator"]["id"].endswith(f"/annotations/?author={author.pk}")
     assert LOGIN not in json.dumps(data)
     assert get_user_model().objects.get(pk=author.pk).username == LOGIN

@@ -148,7 +148,9 @@ def test_only_moderators_and_superusers_read_a_hidden_annotation(client, world, 
     annotation = target_for("restore", world)  # hidden
     client.force_login(world["users"][role])
     assert client.get(annotation.get_absolute_url()).status_code == status
-    api = client.get(reverse("annotations:jsonld", args=[annotation.pk]))
+    api = client.get(
+        reverse("annotations:annotation", args=[annotation.article.slug, annotation.pk])
+    )
     assert api.status_code == status
 
 

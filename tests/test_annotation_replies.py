@@ -80,7 +80,7 @@ def test_a_reply_of_an_unreadable_thread_has_no_page(client, thread, how, role):
 def test_a_reply_of_an_unreadable_thread_is_not_in_the_api(client, thread, how):
     annotation, reply = thread
     hide_thread(annotation, how)
-    response = client.get(reverse("annotations:jsonld", args=[reply.pk]))
+    response = client.get(reverse("annotations:annotation", args=[reply.article.slug, reply.pk]))
     assert response.status_code == 404
 
 
@@ -93,7 +93,7 @@ def test_a_reply_of_an_unreadable_thread_is_on_no_page_or_collection(client, thr
         article.get_absolute_url(),
         reverse("annotations:list"),
         reverse("annotations:list") + f"?article={article.slug}",
-        reverse("annotations:article_jsonld", args=[article.slug]),
+        reverse("annotations:article_container", args=[article.slug]),
     ):
         response = client.get(url)
         assert response.status_code == 200, url
@@ -106,7 +106,12 @@ def test_a_moderator_reads_a_reply_of_a_hidden_thread(client, thread):
     hide_thread(annotation, "hidden")
     client.force_login(user_factory("moderator"))
     assert client.get(reply.get_absolute_url()).status_code == 200
-    assert client.get(reverse("annotations:jsonld", args=[reply.pk])).status_code == 200
+    assert (
+        client.get(
+            reverse("annotations:annotation", args=[reply.article.slug, reply.pk])
+        ).status_code
+        == 200
+    )
 
 
 def test_nobody_reads_a_reply_of_a_deleted_thread(client, thread):
@@ -114,7 +119,12 @@ def test_nobody_reads_a_reply_of_a_deleted_thread(client, thread):
     hide_thread(annotation, "deleted")
     client.force_login(user_factory("moderator"))
     assert client.get(reply.get_absolute_url()).status_code == 404
-    assert client.get(reverse("annotations:jsonld", args=[reply.pk])).status_code == 404
+    assert (
+        client.get(
+            reverse("annotations:annotation", args=[reply.article.slug, reply.pk])
+        ).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize("how", HOW)

@@ -8,6 +8,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from annotations.highlighting import runs_of
 from annotations.models import Annotation, Kind, Status
 from annotations.permissions import can_annotate, can_change, can_moderate, can_reattach
+from annotations.protocol.headers import service_link
+from annotations.protocol.iris import container_iri
 from annotations.revision_changes import field_changes
 from annotations.threads import article_threads
 from annotations.verdicts import SCALE, Verdict
@@ -51,8 +53,20 @@ class AnnotatedArticleView(ArticleDetailView):
 
     template_name = "annotations/article_detail.html"
 
+    def annotation_service(self) -> str:
+        """The container that annotations on this page go to (W3C protocol discovery)."""
+        base_url = self.request.build_absolute_uri("/").rstrip("/")
+        return container_iri(self.object.slug, base_url=base_url)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        link = service_link(context["annotation_service"])
+        response["Link"] = f"{response['Link']}, {link}" if response.has_header("Link") else link
+        return response
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["annotation_service"] = self.annotation_service()
         user = self.request.user
         threads = [
             thread

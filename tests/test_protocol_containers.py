@@ -1,0 +1,453 @@
+"""Annotation containers as the W3C Web Annotation Protocol asks (§5): one per editorial and one
+for the archive, with their headers, conditional GETs, paging and Prefer variants.
+
+Each test is named after the requirement it checks (https://www.w3.org/TR/annotation-protocol/).
+"""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from annotations.models import Status
+from annotations.protocol.paging import MAX_PAGE_SIZE
+from annotations.services import AnnotationContent, annotation_hide, annotation_update, reply_create
+from tests.factories import annotation_factory, article_factory, user_factory
+from tests.test_w3c_export import COLLECTION_MUSTS, PAGE_MUSTS, failed
+
+pytestmark = pytest.mark.django_db
+
+MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
+MINIMAL = "http://www.w3.org/ns/ldp#PreferMinimalContainer"
+IRIS = "http://www.w3.org/ns/oa#PreferContainedIRIs"
+DESCRIPTIONS = "http://www.w3.org/ns/oa#PreferContainedDescriptions"
+BASE = "http://testserver"
+
+
+def prefer(*iris: str) -> dict:
+    return {"HTTP_PREFER": f'return=representation; include="{" ".join(iris)}"'}
+
+
+@pytest.fixture
+def article():
+    return article_factory(paragraphs=3)
+
+
+@pytest.fixture
+def author():
+    return user_factory("editor")
+
+
+@pytest.fixture
+def notes(article, author):
+    """Five notes, on paragraphs 1, 2, 3, 1, 2, in the order written."""
+    paragraphs = list(article.paragraphs.order_by("position"))
+    return [
+        annotation_factory(paragraph=paragraphs[number % 3], author=author, body=f"Note {number}.")
+        for number in range(5)
+    ]
+
+
+def container_url(article=None) -> str:
+    if article is None:
+        return reverse("annotations:container")
+    return reverse("annotations:article_container", args=[article.slug])
+
+
+def links(response) -> list[tuple[str, str]]:
+    """(target, rel) of each entry of the Link header."""
+    return re.findall(r'<([^>]+)>;\s*rel="([^"]+)"', response.get("Link", ""))
+
+
+def annotation_url(annotation) -> str:
+    return BASE + reverse("annotations:annotation", args=[annotation.article.slug, annotation.pk])
+
+
+def all_items(client, url) -> list:
+    """Every item of the container at `url`, walking the pages from `first` by `next`."""
+    page = client.get(url).json()["first"]
+    items = list(page["items"])
+    while "next" in page:
+        page = client.get(page["next"]).json()
+        items += page["items"]
+    return items
+
+
+# ------------------------------------------------------------------ §5: IRIs and methods
+
+
+def test_container_iris_end_in_a_slash(article):
+    assert container_url().endswith("/")
+    assert container_url(article).endswith("/")
+
+
+@pytest.mark.parametrize("method", ["get", "head", "options"])
+@pytest.mark.parametrize("whose", ["archive", "editorial"])
+def test_containers_must_support_get_head_and_options(client, article, notes, method, whose):
+    url = container_url(article if whose == "editorial" else None)
+    response = getattr(client, method)(url)
+    assert response.status_code == 200
+    assert set(response["Allow"].replace(" ", "").split(",")) == {
+        "GET",
+        "HEAD",
+        "OPTIONS",
+        "POST",
+    }
+
+
+def test_head_answers_the_headers_of_get_without_a_body(client, article, notes):
+    get, head = client.get(container_url(article)), client.head(container_url(article))
+    assert head.content == b""
+    assert head["Content-Length"] == str(len(get.content))
+    for header in ("ETag", "Link", "Content-Type", "Content-Location", "Vary", "Accept-Post"):
+        assert head[header] == get[header], header
+
+
+def test_containers_must_respond_with_json_ld_when_no_accept_is_sent(client, article, notes):
+    response = client.get(container_url(article))
+    assert response["Content-Type"] == MEDIA_TYPE
+    assert response.json()["id"]
+
+
+def test_containers_answer_json_ld_whatever_accept_asks(client, article, notes):
+    response = client.get(container_url(article), HTTP_ACCEPT="text/turtle, text/html")
+    assert response.status_code == 200
+    assert response["Content-Type"] == MEDIA_TYPE
+
+
+def test_the_description_is_a_basic_container_and_an_annotation_collection(client, article, notes):
+    data = client.get(container_url(article)).json()
+    assert data["@context"] == [
+        "http://www.w3.org/ns/anno.jsonld",
+        "http://www.w3.org/ns/ldp.jsonld",
+    ]
+    assert data["type"] == ["BasicContainer", "AnnotationCollection"]
+    assert article.title in data["label"]
+
+
+@pytest.mark.parametrize("method", ["get", "head", "options", "post"])
+def test_containers_must_link_their_type_and_constraints_on_all_responses(client, article, method):
+    response = getattr(client, method)(container_url(article))
+    assert ("http://www.w3.org/ns/ldp#BasicContainer", "type") in links(response)
+    assert (
+        "http://www.w3.org/TR/annotation-protocol/",
+        "http://www.w3.org/ns/ldp#constrainedBy",
+    ) in links(response)
+
+
+@pytest.mark.parametrize("method", ["get", "head", "options"])
+def test_container_responses_must_include_an_etag(client, article, notes, method):
+    assert getattr(client, method)(container_url(article))["ETag"]
+
+
+def test_containers_must_vary_on_accept_and_should_on_prefer(client, article, notes):
+    vary = client.get(container_url(article), **prefer(MINIMAL))["Vary"]
+    assert {"Accept", "Prefer"} <= {part.strip() for part in vary.split(",")}
+
+
+@pytest.mark.parametrize("method", ["get", "head", "options"])
+def test_containers_taking_post_should_send_accept_post(client, article, method):
+    response = getattr(client, method)(container_url(article))
+    assert response["Accept-Post"].startswith(MEDIA_TYPE)
+
+
+def test_content_location_must_be_the_iri_of_the_representation_and_match_its_id(
+    client, article, notes
+):
+    for headers in ({}, prefer(IRIS), prefer(MINIMAL)):
+        response = client.get(container_url(article), **headers)
+        assert response["Content-Location"] == response.json()["id"]
+        assert response["Content-Location"].startswith(BASE + container_url(article) + "?")
+
+
+def test_the_container_iri_tells_iris_from_descriptions_by_a_query_parameter(
+    client, article, notes
+):
+    descriptions = client.get(container_url(article)).json()["id"]
+    iris = client.get(container_url(article), **prefer(IRIS)).json()["id"]
+    assert descriptions.endswith("?iris=0")
+    assert iris.endswith("?iris=1")
+
+
+# ------------------------------------------------------------------ conditional requests
+
+
+def test_if_none_match_with_the_current_etag_answers_304_from_one_aggregate_query(
+    client, article, notes, django_assert_max_num_queries
+):
+    etag = client.get(container_url(article))["ETag"]
+    assert etag.startswith('W/"')
+    # The editorial, then one aggregate: no annotation, author or evidence is read.
+    with django_assert_max_num_queries(2):
+        response = client.get(container_url(article), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert response["Content-Location"]
+
+
+def test_a_stale_etag_gets_the_whole_representation(client, article, notes):
+    response = client.get(container_url(article), HTTP_IF_NONE_MATCH='W/"something-else"')
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("change", ["create", "edit", "hide", "reply"])
+def test_the_container_etag_changes_with_its_contents(client, article, author, notes, change):
+    before = client.get(container_url(article))["ETag"]
+    note = notes[0]
+    if change == "create":
+        annotation_factory(paragraph=note.paragraph, author=author)
+    elif change == "edit":
+        annotation_update(
+            annotation=note,
+            actor=author,
+            expected_version=note.version,
+            content=AnnotationContent(body="Changed."),
+        )
+    elif change == "hide":
+        annotation_hide(annotation=note, actor=user_factory("moderator"), reason="Spam.")
+    else:
+        reply_create(parent=note, author=author, body="A reply.")
+    response = client.get(container_url(article), HTTP_IF_NONE_MATCH=before)
+    assert response.status_code == 200
+    assert response["ETag"] != before
+
+
+def test_each_variant_has_its_own_etag(client, article, notes):
+    etags = {
+        client.get(container_url(article), **headers)["ETag"]
+        for headers in ({}, prefer(IRIS), prefer(MINIMAL), prefer(MINIMAL, IRIS))
+    }
+    etags.add(client.get(container_url(article) + "?page=0")["ETag"])
+    assert len(etags) == 5
+
+
+# ------------------------------------------------------------------ representations
+
+
+def test_a_container_with_annotations_must_embed_or_link_its_first_page(client, article, notes):
+    data = client.get(container_url(article)).json()
+    assert data["total"] == 5
+    assert data["first"]["type"] == "AnnotationPage"
+    assert data["first"]["startIndex"] == 0
+    assert [item["id"] for item in data["first"]["items"]] == [annotation_url(n) for n in notes]
+    assert data["last"] == data["first"]["id"]
+
+
+def test_an_empty_container_has_a_total_of_0_and_no_pages(client, article):
+    data = client.get(container_url(article)).json()
+    assert data["total"] == 0
+    assert "first" not in data and "last" not in data
+
+
+def test_no_preference_defaults_to_contained_descriptions(client, article, notes):
+    default = client.get(container_url(article))
+    asked = client.get(container_url(article), **prefer(DESCRIPTIONS))
+    assert "Preference-Applied" not in default
+    assert asked["Preference-Applied"] == "return=representation"
+    assert default.json()["first"]["items"] == asked.json()["first"]["items"]
+    assert all(isinstance(item, dict) for item in default.json()["first"]["items"])
+
+
+def test_each_description_is_the_document_its_iri_serves(client, article, notes):
+    items = client.get(container_url(article)).json()["first"]["items"]
+    for item in items:
+        assert client.get(item["id"]).json() == item
+
+
+def test_minimal_container_must_embed_no_annotations_and_links_first_and_last(
+    client, article, notes
+):
+    response = client.get(container_url(article) + "?page_size=2", **prefer(MINIMAL))
+    data = response.json()
+    assert response["Preference-Applied"] == "return=representation"
+    assert "items" not in data and "ldp:contains" not in data and "contains" not in data
+    assert data["first"] == BASE + container_url(article) + "?iris=0&page_size=2&page=0"
+    assert data["last"] == BASE + container_url(article) + "?iris=0&page_size=2&page=2"
+    assert data["total"] == 5
+
+
+def test_pages_linked_from_a_minimal_container_follow_the_iris_preference(client, article, notes):
+    data = client.get(container_url(article), **prefer(MINIMAL, IRIS)).json()
+    assert data["id"].endswith("?iris=1")
+    page = client.get(data["first"]).json()
+    assert page["items"] == [annotation_url(note) for note in notes]
+
+
+def test_contained_iris_must_give_a_first_page_of_iris_only(client, article, notes):
+    response = client.get(container_url(article) + "?page_size=2", **prefer(IRIS))
+    first = response.json()["first"]
+    assert first["items"] == [annotation_url(note) for note in notes[:2]]
+    assert client.get(first["next"]).json()["items"] == [annotation_url(n) for n in notes[2:4]]
+
+
+def test_iris_and_descriptions_together_contradict_and_are_both_ignored(client, article, notes):
+    response = client.get(container_url(article), **prefer(IRIS, DESCRIPTIONS))
+    assert "Preference-Applied" not in response
+    assert isinstance(response.json()["first"]["items"][0], dict)
+
+
+def test_the_container_meets_the_w3c_collection_and_page_assertions(client, article, notes):
+    data = client.get(container_url(article) + "?page_size=2").json()
+    assert failed([*COLLECTION_MUSTS, *PAGE_MUSTS], data) == []
+    page = client.get(data["last"]).json()
+    assert failed(PAGE_MUSTS, page) == []
+
+
+# ------------------------------------------------------------------ pages
+
+
+def test_each_page_must_link_its_container_with_part_of(client, article, notes):
+    data = client.get(container_url(article) + "?page_size=2").json()
+    for url in (data["first"]["id"], data["first"]["next"], data["last"]):
+        page = client.get(url).json()
+        assert page["partOf"]["id"] == data["id"]
+        assert page["partOf"]["total"] == 5
+
+
+def test_pages_must_link_prev_unless_first_and_next_unless_last(client, article, notes):
+    base = BASE + container_url(article) + "?iris=0&page_size=2&page="
+    first, middle, last = (client.get(f"{base}{n}").json() for n in range(3))
+    assert "prev" not in first and first["next"] == f"{base}1"
+    assert middle["prev"] == f"{base}0" and middle["next"] == f"{base}2"
+    assert last["prev"] == f"{base}1" and "next" not in last
+    assert [page["startIndex"] for page in (first, middle, last)] == [0, 2, 4]
+
+
+def test_a_page_answers_with_its_own_iri_and_takes_no_prefer(client, article, notes):
+    url = container_url(article) + "?iris=0&page_size=2&page=1"
+    response = client.get(url, **prefer(IRIS))
+    assert response["Content-Location"] == BASE + url
+    assert response.json()["id"] == BASE + url
+    assert "Preference-Applied" not in response
+    assert isinstance(response.json()["items"][0], dict)
+    assert response.json()["@context"] == "http://www.w3.org/ns/anno.jsonld"
+
+
+def test_walking_the_pages_gives_each_thread_then_its_replies_once(client, article, author):
+    paragraph = article.paragraphs.first()
+    first = annotation_factory(paragraph=paragraph, author=author, body="First.")
+    second = annotation_factory(paragraph=paragraph, author=author, body="Second.")
+    late_reply = reply_create(parent=first, author=author, body="Reply to the first.")
+    items = all_items(client, container_url(article) + "?page_size=2&iris=1")
+    assert items == [annotation_url(a) for a in (first, late_reply, second)]
+
+
+def test_a_page_size_above_the_cap_is_the_cap(client, article, notes):
+    data = client.get(container_url(article) + "?page_size=100000").json()
+    assert f"page_size={MAX_PAGE_SIZE}" in data["id"]
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("page=first", "page"), ("page=-1", "page"), ("page_size=0", "page_size"), ("iris=2", "iris")],
+)
+def test_a_malformed_paging_parameter_is_a_400_naming_it(client, article, query, name):
+    response = client.get(container_url(article) + "?" + query)
+    assert response.status_code == 400
+    assert name in response.json()["errors"]
+
+
+def test_a_page_beyond_the_last_is_not_found(client, article, notes):
+    response = client.get(container_url(article) + "?page_size=2&page=3")
+    assert response.status_code == 404
+    assert "0 to 2" in response.json()["detail"]
+
+
+def test_a_page_takes_no_post(client, article, notes):
+    response = client.post(container_url(article) + "?page=0")
+    assert response.status_code == 405
+    assert "POST" not in response["Allow"]
+
+
+# ------------------------------------------------------------------ which annotations
+
+
+def test_the_archive_container_holds_every_editorial(client, article, notes, author):
+    elsewhere = annotation_factory(author=author)
+    data = client.get(container_url(), **prefer(IRIS)).json()
+    assert data["total"] == 6
+    assert annotation_url(elsewhere) in data["first"]["items"]
+
+
+def test_the_archive_container_answers_the_annotations_on_a_paragraph_iri(client, article, notes):
+    target = f"{BASE}{article.get_absolute_url()}#p2"
+    response = client.get(container_url(), {"target": target}, **prefer(IRIS))
+    data = response.json()
+    assert data["first"]["items"] == [annotation_url(notes[1]), annotation_url(notes[4])]
+    assert "paragraph 2" in data["label"]
+    assert data["id"] == response["Content-Location"]
+    assert "target=" in data["id"]
+
+
+def test_the_archive_container_answers_the_annotations_on_an_editorial_page_iri(
+    client, article, notes, author
+):
+    annotation_factory(author=author)  # on another editorial
+    target = f"{BASE}{article.get_absolute_url()}"
+    data = client.get(container_url(), {"target": target}).json()
+    assert data["total"] == 5
+
+
+@pytest.mark.parametrize(
+    "target", ["https://elsewhere.example/articles/x/", "not an iri", "http://testserver/"]
+)
+def test_a_target_the_archive_does_not_hold_has_no_annotations(client, notes, target):
+    response = client.get(container_url(), {"target": target})
+    assert response.status_code == 200
+    assert response.json()["total"] == 0
+
+
+def test_an_unknown_editorial_has_no_container(client):
+    response = client.get(container_url() + "2026-01-01-no-such-editorial/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No editorial has this address."}
+
+
+@pytest.mark.parametrize("role", [None, "reader", "editor", "moderator"], ids=str)
+def test_readers_get_what_they_may_read_and_moderators_also_hidden_ones(article, author, role):
+    client = Client()
+    paragraph = article.paragraphs.first()
+    visible = annotation_factory(paragraph=paragraph, author=author)
+    hidden = annotation_factory(paragraph=paragraph, author=author)
+    deleted = annotation_factory(paragraph=paragraph, author=author)
+    type(hidden).objects.filter(pk=hidden.pk).update(status=Status.HIDDEN)
+    type(deleted).objects.filter(pk=deleted.pk).update(status=Status.DELETED)
+    if role:
+        client.force_login(user_factory(role))
+    items = client.get(container_url(article), **prefer(IRIS)).json()["first"]["items"]
+    expected = [visible, hidden] if role == "moderator" else [visible]
+    assert items == [annotation_url(a) for a in expected]
+
+
+@pytest.mark.parametrize("iris", [False, True], ids=["descriptions", "iris"])
+def test_a_page_of_100_costs_the_queries_of_a_page_of_2(
+    client, author, count_queries, django_assert_max_num_queries, iris
+):
+    small, large = article_factory(paragraphs=3), article_factory(paragraphs=3)
+    for article, count in ((small, 2), (large, 100)):
+        paragraph = article.paragraphs.first()
+        for number in range(count):
+            note = annotation_factory(paragraph=paragraph, author=user_factory("editor"))
+            if number % 3 == 0:
+                reply_create(parent=note, author=author, body="Agreed.")
+    headers = prefer(IRIS) if iris else {}
+    for_small = count_queries(lambda: client.get(container_url(small), **headers))
+    for_large = count_queries(lambda: client.get(container_url(large), **headers))
+    assert for_small == for_large
+    # The editorial, the aggregate, the page, its evidence (for descriptions).
+    with django_assert_max_num_queries(3 if iris else 4):
+        response = client.get(container_url(large), **headers)
+    assert len(response.json()["first"]["items"]) == 100
+
+
+# ------------------------------------------------------------------ the old address
+
+
+def test_the_old_collection_address_redirects_permanently_keeping_the_method(client, article):
+    old = reverse("annotations:article_jsonld", args=[article.slug])
+    response = client.get(old + "?page=0")
+    assert response.status_code == 308
+    assert response["Location"] == container_url(article) + "?page=0"
+    assert client.post(old).status_code == 308
