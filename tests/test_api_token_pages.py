@@ -43,7 +43,7 @@ def test_the_page_lists_only_the_accounts_own_tokens(client, editor, django_asse
     api_token_revoke(token=revoked)
     api_token_create(user=user_factory("editor"), name="someone else's")
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(3):
         response = client.get(TOKENS)
 
     page = response.text

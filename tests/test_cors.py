@@ -154,3 +154,18 @@ def test_a_refused_token_is_readable_from_another_origin():
     assert response.status_code == 401
     assert response["Access-Control-Allow-Origin"] == ELSEWHERE
     assert "www-authenticate" in listed(response, "Access-Control-Expose-Headers")
+
+
+def test_the_allowed_origins_are_read_from_the_environment(monkeypatch):
+    from tests.test_settings_and_accounts import settings_in_subprocess
+
+    monkeypatch.delenv("CORS_ALLOWED_ORIGINS", raising=False)
+
+    chosen = settings_in_subprocess(
+        {"CORS_ALLOWED_ORIGINS": "https://a.example, https://b.example:8443"},
+        "settings.CORS_ALLOWED_ORIGINS",
+    )
+    default = settings_in_subprocess({}, "settings.CORS_ALLOWED_ORIGINS")
+
+    assert chosen.stdout.strip() == "['https://a.example', 'https://b.example:8443']"
+    assert default.stdout.strip() == "[]"
