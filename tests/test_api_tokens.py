@@ -12,8 +12,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path
 from django.utils import timezone
+from drf_spectacular.generators import SchemaGenerator
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from people.models import ApiToken
+from people.token_auth import BearerTokenAuthentication
 from people.tokens import api_token_create, api_token_revoke
 from tests.factories import article_factory, user_factory
 
@@ -31,9 +36,20 @@ def whoami(request):
     )
 
 
+class SignedInOnly(APIView):
+    """A DRF view for signed-in programs, as the JSON API's writes are."""
+
+    authentication_classes = [BearerTokenAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request):
+        return Response({"user": request.user.get_username(), "token": request.auth.name})
+
+
 # This module is the URLconf of the tests that need a view taking every method.
 urlpatterns = [
     path("api/test-whoami/", whoami),
+    path("api/test-drf/", SignedInOnly.as_view()),
     path("test-whoami/", whoami),
     path("", include("editorial_archive.urls")),
 ]
@@ -220,3 +236,27 @@ def test_last_used_is_written_at_most_once_a_minute(whoami_urls, alice, token):
     ApiToken.objects.filter(user=alice).update(last_used_at=first - timedelta(minutes=2))
     client.get("/api/test-whoami/", headers=bearer(token))
     assert ApiToken.objects.get(user=alice).last_used_at > first
+
+
+def test_a_drf_view_sees_the_tokens_account(whoami_urls, token):
+    response = Client().get("/api/test-drf/", headers=bearer(token))
+
+    assert response.status_code == 200
+    assert response.json() == {"user": "alice", "token": "script"}
+
+
+def test_a_drf_view_asks_a_program_without_a_token_for_one(whoami_urls):
+    response = Client().get("/api/test-drf/")
+
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == 'Bearer realm="Editorial Archive"'
+
+
+def test_the_openapi_schema_describes_the_token_as_a_bearer_scheme(whoami_urls):
+    schema = SchemaGenerator(patterns=[path("api/test-drf/", SignedInOnly.as_view())]).get_schema(
+        request=None, public=True
+    )
+
+    assert schema["components"]["securitySchemes"]["bearerToken"]["type"] == "http"
+    assert schema["components"]["securitySchemes"]["bearerToken"]["scheme"] == "bearer"
+    assert schema["paths"]["/api/test-drf/"]["get"]["security"] == [{"bearerToken": []}]
