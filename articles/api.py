@@ -7,7 +7,7 @@ subclassing ArticleListView.
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -15,7 +15,7 @@ from rest_framework.response import Response
 
 from .api_paging import ArchivePagination
 from .models import Article, Paragraph
-from .serializers import ArticleListParams, ArticleRowSerializer, ArticleSerializer
+from .serializers import SLUG, ArticleListParams, ArticleRowSerializer, ArticleSerializer
 
 NOT_FOUND = OpenApiResponse(
     response={
@@ -28,7 +28,11 @@ NOT_FOUND = OpenApiResponse(
 BAD_PARAMETER = OpenApiResponse(
     response={
         "type": "object",
-        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        # {"<parameter>": ["why", ...]} from the views; {"detail": "why"} when the request
+        # checks refuse a control character anywhere (editorial_archive/request_checks.py).
+        "additionalProperties": {
+            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+        },
     },
     description="A parameter is wrong: each wrong parameter's name, with why.",
 )
@@ -99,7 +103,8 @@ class ArticleDetailView(generics.RetrieveAPIView):
     @extend_schema(
         operation_id="articles_retrieve",
         summary="One editorial, with its paragraphs",
-        responses={200: ArticleSerializer, 404: NOT_FOUND},
+        parameters=[OpenApiParameter("slug", str, "path", True, pattern=SLUG)],
+        responses={200: ArticleSerializer, 400: BAD_PARAMETER, 404: NOT_FOUND},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)

@@ -24,6 +24,11 @@ class ArchivePagination(PageNumberPagination):
     max_page_size = MAX_PAGE_SIZE
     django_paginator_class = ArchivePaginator
     invalid_page_message = "Invalid page: {message}."
+    last_page_strings = ()  # `page` is a number, as everywhere in the archive
+
+    def get_page_number(self, request: HttpRequest, paginator) -> str:
+        # As given, so that an empty `page=` is refused as elsewhere (DRF reads it as page 1).
+        return request.query_params.get(self.page_query_param, 1)
 
     def get_page_size(self, request: HttpRequest) -> int:
         """`?page_size=N`, checked: anything but 1 to MAX_PAGE_SIZE is a 400."""

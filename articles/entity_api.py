@@ -6,14 +6,19 @@ each has its own operations in the schema.
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 
 from .api import BAD_PARAMETER, NOT_FOUND
 from .api_paging import ArchivePagination
 from .models import KINDS, AgendaItem, Country, Entity, Leader
-from .serializers import AgendaItemSerializer, CountrySerializer, LeaderSerializer
+from .serializers import (
+    PRINTABLE_SEGMENT,
+    AgendaItemSerializer,
+    CountrySerializer,
+    LeaderSerializer,
+)
 
 SERIALIZERS = {
     Leader: LeaderSerializer,
@@ -84,7 +89,9 @@ def _detail_described(model: type[Entity], plural: str):
             operation_id=f"{plural.replace(' ', '_')}_retrieve",
             summary=f"One {model._meta.verbose_name}",
             tags=["entities"],
-            responses={200: SERIALIZERS[model], 404: NOT_FOUND},
+            # Any text but "/" (slugs may be Unicode: "이재명").
+            parameters=[OpenApiParameter("slug", str, "path", True, pattern=PRINTABLE_SEGMENT)],
+            responses={200: SERIALIZERS[model], 400: BAD_PARAMETER, 404: NOT_FOUND},
         )
     )
 

@@ -4,6 +4,7 @@ parameters the lists read.
 Times are ISO 8601 in the archive's time zone (KST, +09:00); addresses are absolute URLs.
 """
 
+from django.core.validators import RegexValidator
 from django.http import QueryDict
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -11,6 +12,17 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .models import Entity
+
+# Text without the control characters that the request checks refuse everywhere with a 400
+# (editorial_archive/request_checks.py), so that the schema says what a valid value is.
+PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+PRINTABLE_SEGMENT = r"^[^/\x00-\x08\x0b\x0c\x0e-\x1f]+$"
+# What Django's `<slug:...>` matches.
+SLUG = r"^[-a-zA-Z0-9_]+$"
+
+
+def printable(field: str) -> RegexValidator:
+    return RegexValidator(PRINTABLE, message=f"The {field} contains a control character.")
 
 
 @extend_schema_field(serializers.ListField(child=serializers.CharField()))
@@ -85,7 +97,8 @@ class ArticleRowSerializer(ArticleSerializer):
 
     def get_fields(self):
         fields = super().get_fields()
-        if not self.context.get("paragraphs"):
+        # Left in when nothing was asked at all: the schema describes every field.
+        if self.context.get("paragraphs") is False:
             del fields["paragraphs"]
         return fields
 

@@ -9,8 +9,12 @@ missing from the table still appears, with a generic description, so the schema 
 silently leaves one out.
 """
 
+import re
+
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import IntConverter, SlugConverter
+
+from articles.serializers import PRINTABLE, PRINTABLE_SEGMENT, SLUG
 
 JSONLD = "application/ld+json"
 TAG = "annotations"
@@ -55,42 +59,62 @@ CONTAINER = {
 }
 DETAIL = {
     "type": "object",
-    "properties": {"detail": {"type": "string"}},
+    "properties": {
+        "detail": {"type": "string"},
+        "errors": {"type": "object", "description": "What is wrong, by parameter."},
+    },
     "required": ["detail"],
 }
+# The protocol's own parsing stops at nine digits.
+_NUMBER_MAX = 999_999_999
 
 _CONTAINER_PARAMS = [
-    ("page", {"type": "integer", "minimum": 0}, "A page of the container, from 0."),
+    (
+        "page",
+        {"type": "integer", "minimum": 0, "maximum": _NUMBER_MAX},
+        "A page of the container, from 0.",
+    ),
+    (
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": _NUMBER_MAX},
+        "Annotations per page (more than 500 count as 500).",
+    ),
     ("iris", {"type": "integer", "enum": [0, 1]}, "1: the items as IRIs only."),
 ]
-# URL name -> (summary, response schema, query parameters)
+_TARGET = (
+    "target",
+    {"type": "string", "pattern": PRINTABLE},
+    "Only the annotations on this editorial or paragraph IRI.",
+)
+# URL name -> (summary, 200's schema or None, query parameters, other statuses than 400, 404)
 OPERATIONS = {
     "annotations:container": (
         "The archive's annotation container",
         CONTAINER,
-        [
-            *_CONTAINER_PARAMS,
-            (
-                "target",
-                {"type": "string"},
-                "Only the annotations on this editorial or paragraph IRI.",
-            ),
-        ],
+        [*_CONTAINER_PARAMS, _TARGET],
+        {},
     ),
     "annotations:article_container": (
         "An editorial's annotation container",
         CONTAINER,
         _CONTAINER_PARAMS,
+        {},
     ),
-    "annotations:annotation": ("One annotation, in its editorial's container", ANNOTATION, []),
-    "annotations:jsonld": ("One annotation (its older address)", ANNOTATION, []),
-    "annotations:article_jsonld": (
-        "An editorial's annotations as one collection (the older address)",
-        CONTAINER,
+    "annotations:annotation": ("One annotation, at its IRI", ANNOTATION, [], {}),
+    "annotations:jsonld": (
+        "An annotation's older address",
+        None,
         [],
+        {"308": "Moved to its IRI under its editorial's container."},
+    ),
+    "annotations:article_jsonld": (
+        "An editorial's annotations (the older address)",
+        None,
+        [],
+        {"308": "Moved to the editorial's annotation container."},
     ),
 }
-GENERIC = ("JSON-LD", {"type": "object"}, [])
+GENERIC = ("JSON-LD", {"type": "object"}, [], {})
 
 
 def _is_described_already(callback) -> bool:
@@ -127,37 +151,64 @@ def _path_parameter(name: str, converter) -> dict:
     if isinstance(converter, IntConverter):
         schema = {"type": "integer", "minimum": 0}
     elif isinstance(converter, SlugConverter):
-        schema = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}
+        schema = {"type": "string", "pattern": SLUG}
     else:
-        schema = {"type": "string", "pattern": "^[^/]+$"}
+        schema = {"type": "string", "pattern": PRINTABLE_SEGMENT}
     return {"name": name, "in": "path", "required": True, "schema": schema}
 
 
 def _operation(name: str, converters: dict) -> dict:
-    summary, body, query = OPERATIONS.get(name, GENERIC)
+    summary, body, query, others = OPERATIONS.get(name, GENERIC)
     parameters = [_path_parameter(param, converter) for param, converter in converters.items()]
     parameters += [
         {"name": param, "in": "query", "required": False, "schema": schema, "description": text}
         for param, schema, text in query
     ]
     problem = {"application/json": {"schema": DETAIL}}
+    responses = {}
+    if body is not None:
+        responses["200"] = {"description": summary, "content": {JSONLD: {"schema": body}}}
+    for status, text in others.items():
+        redirect = status.startswith("3")
+        responses[status] = (
+            {"description": text} if redirect else {"description": text, "content": problem}
+        )
+    # The request checks refuse a control character anywhere under /api/ with a 400.
+    responses["400"] = {"description": "A parameter is wrong.", "content": problem}
+    responses["404"] = {"description": "No such editorial, annotation or page.", "content": problem}
     return {
         "operationId": (name or "api").replace(":", "_"),
         "summary": summary,
         "tags": [TAG],
         "parameters": parameters,
-        "responses": {
-            "200": {"description": summary, "content": {JSONLD: {"schema": body}}},
-            "400": {"description": "A parameter is wrong.", "content": problem},
-            "404": {"description": "No such editorial, annotation or page.", "content": problem},
-        },
+        "responses": dict(sorted(responses.items())),
     }
+
+
+def _merged(operation: dict, other: dict) -> dict:
+    """Two views at one OpenAPI path (`<int:pk>` before `<slug:slug>`: OpenAPI forbids two
+    paths that differ only in a parameter's name): the later one's, answering the earlier's
+    statuses too."""
+    responses = {**operation["responses"], **other["responses"]}
+    merged = {**other, "responses": dict(sorted(responses.items()))}
+    merged["description"] = (
+        f"{other['summary']}. An address that matches an earlier pattern: "
+        f"{operation['summary'].lower()}."
+    )
+    return merged
 
 
 def add_plain_api_paths(result: dict, generator, request, public) -> dict:
     """drf-spectacular postprocessing hook: add the plain views under /api/ as GET operations."""
+    by_shape: dict[str, str] = {}  # the path with its parameters unnamed -> the path
     for route, name, converters in plain_api_routes():
-        result["paths"].setdefault(_openapi_path(route), {})["get"] = _operation(name, converters)
+        path, operation = _openapi_path(route), _operation(name, converters)
+        shape = re.sub(r"\{[^}]*\}", "{}", path)
+        if shape in by_shape and by_shape[shape] != path:
+            earlier = result["paths"].pop(by_shape[shape])["get"]
+            operation = _merged(earlier, operation)
+        by_shape[shape] = path
+        result["paths"].setdefault(path, {})["get"] = operation
     result["paths"] = dict(sorted(result["paths"].items()))
     if not any(tag["name"] == TAG for tag in result.setdefault("tags", [])):
         result["tags"].append(

@@ -312,7 +312,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "defaultModelsExpandDepth": 0},
+    # No deep links: Swagger UI puts them inside each operation's button (nested controls);
+    # no syntax colours: their inline colours are too faint on the dark background.
+    "SWAGGER_UI_SETTINGS": {
+        "deepLinking": False,
+        "defaultModelsExpandDepth": 0,
+        "syntaxHighlight": False,
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "editorial_archive.api_schema.add_plain_api_paths",

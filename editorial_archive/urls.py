@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from annotations.urls import article_page
 
@@ -17,7 +18,16 @@ urlpatterns = [
     # the same address, so it too comes first.
     path("", include("search.urls")),
     path("", include("articles.urls")),
+    # The JSON API's OpenAPI schema and its documentation page (docs/json-api.md).
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api_schema", template_name="api/docs.html"),
+        name="api_docs",
+    ),
 ]
 
+# An address no pattern matches is a JSON 404 under /api/ (editorial_archive/api_errors.py).
+handler404 = "editorial_archive.api_errors.not_found"
 # A lost database is a 503 with Retry-After, not a 500 (see editorial_archive/errors.py).
 handler500 = "editorial_archive.errors.server_error"

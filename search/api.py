@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from articles.api import BAD_PARAMETER, NOT_FOUND, ArticleListView
 from articles.api_paging import ArchivePagination
 from articles.page_numbers import page_number
-from articles.serializers import ArticleListParams, ArticleRowSerializer
+from articles.serializers import ArticleListParams, ArticleRowSerializer, printable
 from search.facets import FIRST_YEAR, LAST_YEAR, MAX_VALUES_PER_PARAM, FacetSelection
 from search.query import MAX_QUERY_LENGTH, parse_query
 from search.results import SearchResults, search_articles
@@ -64,7 +64,7 @@ def facets_data(results: SearchResults) -> dict:
 def _slugs(kind: str) -> serializers.ListField:
     """A facet parameter: entity slugs, as FacetSelection reads them."""
     return serializers.ListField(
-        child=serializers.CharField(allow_blank=True),
+        child=serializers.CharField(allow_blank=True, validators=[printable("slug")]),
         required=False,
         help_text=(
             f"The slug of {kind}; repeat to require several (at most {MAX_VALUES_PER_PARAM} "
@@ -78,6 +78,7 @@ class SearchParams(ArticleListParams):
         required=False,
         allow_blank=True,
         trim_whitespace=False,
+        validators=[printable("query")],
         help_text=(
             'Words, all required; `"a phrase"`; `-word` excludes. Matches come best first. '
             f"Only the first {MAX_QUERY_LENGTH} characters count."
