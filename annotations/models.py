@@ -182,6 +182,18 @@ class Annotation(models.Model):
     version = models.PositiveIntegerField(
         default=1, help_text="Goes up with every change; an edit must name the version it saw."
     )
+    canonical = models.CharField(
+        max_length=2000,
+        blank=True,
+        help_text="The IRI a program that sent this annotation gave as its canonical one, "
+        "kept as it was sent; empty for those written here.",
+    )
+    via = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The IRIs this annotation had where it came from (a program sent it with "
+        "an id of its own); empty for those written here.",
+    )
 
     needs_review = models.BooleanField(
         default=False,

@@ -213,14 +213,19 @@ def annotation_create(
     content: AnnotationContent,
     quote_exact: str = "",
     quote_start: int | None = None,
+    canonical: str = "",
+    via: Sequence[str] = (),
 ) -> Annotation:
-    """A new annotation on a paragraph, or on the quoted words in it."""
+    """A new annotation on a paragraph, or on the quoted words in it; `canonical` and `via`
+    as a program that sent it gave them (the protocol keeps them)."""
     content_validate(content, is_reply=False)
     annotation = Annotation(
         article_id=paragraph.article_id,
         paragraph=paragraph,
         original_position=paragraph.position,
         author=author,
+        canonical=canonical,
+        via=list(via),
     )
     content_apply(annotation, content)
     if quote_exact:
@@ -233,7 +238,9 @@ def annotation_create(
 
 
 @transaction.atomic
-def reply_create(*, parent: Annotation, author, body: str) -> Annotation:
+def reply_create(
+    *, parent: Annotation, author, body: str, canonical: str = "", via: Sequence[str] = ()
+) -> Annotation:
     """A reply under a top-level annotation; replies do not nest."""
     # As the database has it now, locked: a parent hidden since the caller loaded it (or
     # being hidden this moment) takes no reply.
@@ -250,6 +257,8 @@ def reply_create(*, parent: Annotation, author, body: str) -> Annotation:
         original_position=parent.original_position,
         parent=parent,
         author=author,
+        canonical=canonical,
+        via=list(via),
     )
     content_apply(reply, content)
     reply.save()

@@ -195,6 +195,11 @@ def test_a_prefix_reaching_past_the_paragraph_start_agrees_with_what_it_has(arti
     assert accept(note(on(article, fragment("p3", quote)))).quote_start == 0
 
 
+def test_a_suffix_reaching_past_the_paragraph_end_agrees_with_what_it_has(article):
+    quote = {"type": "TextQuoteSelector", "exact": "go further", "suffix": ".\n\nCafé owners"}
+    assert accept(note(on(article, fragment("p2", quote)))).quote_exact == "go further"
+
+
 def test_the_target_may_come_as_a_list_of_one_and_the_source_as_an_object(article):
     target = {
         "type": "SpecificResource",
@@ -344,6 +349,16 @@ def test_selectors_that_do_not_match_the_text_are_refused(article, selector, pat
     errors = refuse(note(on(article, selector)))
     assert paths(errors) == {path}, errors
     assert words in errors[path]
+
+
+def test_a_fragment_other_than_the_source_paragraph_is_refused(article):
+    target = {
+        "type": "SpecificResource",
+        "source": f"{page(article)}#p2",
+        "selector": fragment("p3"),
+    }
+    errors = refuse(note(target))
+    assert errors == {"target.selector.value": "The source is paragraph 2, not p3."}
 
 
 def test_a_position_that_is_not_where_the_quote_stands_is_refused(article):
