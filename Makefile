@@ -13,7 +13,11 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(INSTALLED)
 
+# The JavaScript clients the browser tests load (tests/js), again whenever the lock changes.
 install: $(INSTALLED)
+	@if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules ]; then \
+		npm ci --prefix tests/js --no-audit --no-fund --loglevel=error && touch tests/js/node_modules; \
+	fi
 
 # A laptop's archive: DEBUG on (tracebacks, the development key); production leaves it unset.
 run: export DEBUG ?= 1
