@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint format bench clean
+.PHONY: install test-js run test lint format bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,9 +13,14 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(INSTALLED)
 
-# The JavaScript clients the browser tests load (tests/js), again whenever the lock changes.
 install: $(INSTALLED)
-	@if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules ]; then \
+
+# The JavaScript clients the browser tests load (tests/js: Apache Annotator), again whenever
+# the lock changes. Only the tests need them (and npm): `make run` does not.
+test-js:
+	@if ! command -v npm >/dev/null; then \
+		echo "npm not found: the Apache Annotator browser test will fail"; \
+	elif [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules ]; then \
 		npm ci --prefix tests/js --no-audit --no-fund --loglevel=error && touch tests/js/node_modules; \
 	fi
 
@@ -28,7 +33,7 @@ run: install
 	$(BIN)/python manage.py demo_accounts --host http://$(HOST)
 	$(BIN)/python manage.py runserver $(HOST)
 
-test: install
+test: install test-js
 	$(BIN)/python -m pytest
 
 lint: install
@@ -45,6 +50,7 @@ bench: install
 	$(BIN)/python -m bench.admin_import
 	$(BIN)/python -m bench.search
 	$(BIN)/python -m bench.margin
+	$(BIN)/python -m bench.protocol
 
 clean:
-	rm -rf $(VENV) staticfiles bench/out .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles bench/out .pytest_cache .ruff_cache tests/js/node_modules
