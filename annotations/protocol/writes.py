@@ -113,7 +113,8 @@ def _create(user, incoming: IncomingAnnotation) -> Annotation:
     provenance = {"canonical": incoming.canonical, "via": incoming.via}
     if incoming.parent is not None:
         if not can_read(user, incoming.parent):
-            raise ValidationError({"parent": "There is no annotation to reply to at the target."})
+            # As for one that does not exist: a hidden thread's existence is not told.
+            raise ValidationError({"parent": "There is no annotation at the target to reply to."})
         return reply_create(
             parent=incoming.parent, author=user, body=incoming.content.body, **provenance
         )
