@@ -21,8 +21,14 @@ PRINTABLE_SEGMENT = r"^[^/\x00-\x08\x0b\x0c\x0e-\x1f]+$"
 SLUG = r"^[-a-zA-Z0-9_]+$"
 
 
+# The same for a field that may be blank: drf-spectacular describes it as one of this or an
+# empty string, two that must not overlap.
+PRINTABLE_FILLED = PRINTABLE.replace("*$", "+$")
+
+
 def printable(field: str) -> RegexValidator:
-    return RegexValidator(PRINTABLE, message=f"The {field} contains a control character.")
+    """For a text field that allows blank."""
+    return RegexValidator(PRINTABLE_FILLED, message=f"The {field} contains a control character.")
 
 
 @extend_schema_field(serializers.ListField(child=serializers.CharField()))

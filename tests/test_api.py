@@ -112,6 +112,24 @@ def test_unknown_article_is_a_json_404(client):
     assert set(response.json()) == {"detail"}
 
 
+@pytest.mark.parametrize(
+    "address", ["/api/articles/not a slug/", "/api/nothing/", "/api/leaders/a/b/"]
+)
+def test_an_address_not_in_the_api_is_a_json_404(client, address):
+    response = client.get(address)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert set(response.json()) == {"detail"}
+
+
+def test_a_page_outside_the_api_stays_the_archives_404_page(client):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+
+
 def test_api_refuses_writes(client):
     article_factory(slug="bare")
 
@@ -221,7 +239,7 @@ def test_empty_list(client):
     assert client.get(LIST).json() == {"count": 0, "next": None, "previous": None, "results": []}
 
 
-@pytest.mark.parametrize("page", ["0", "3", "two", "-1"])
+@pytest.mark.parametrize("page", ["0", "3", "two", "-1", "", "last"])
 def test_list_page_out_of_range_or_not_a_number_is_a_json_404(client, page):
     for _ in range(21):
         article_factory()

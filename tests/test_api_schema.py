@@ -86,6 +86,22 @@ def test_the_list_describes_its_parameters(schema):
     }
     assert parameters["paragraphs"]["type"] == "boolean"
     assert parameters["leader"]["type"] == "array"
+    assert parameters["year"] == {"type": "integer", "minimum": 1000, "maximum": 9999}
+
+
+def test_text_parameters_say_that_control_characters_are_refused(schema):
+    """The request checks refuse them with a 400 everywhere, so a valid value has none."""
+    operation = schema["paths"]["/api/articles/"]["get"]
+    parameters = {p["name"]: p["schema"] for p in operation["parameters"]}
+
+    # Either text without them or an empty string, one or the other (drf-spectacular's way).
+    for text in (parameters["q"], parameters["leader"]["items"]):
+        patterned, empty = text["oneOf"]
+        assert empty == {"type": "string", "maxLength": 0}
+        pattern = patterned["pattern"].encode().decode("unicode_escape")
+        assert re.fullmatch(pattern, "rare-earth \u201cexport controls\u201d\t")
+        assert not re.fullmatch(pattern, "trade\x00")
+        assert not re.fullmatch(pattern, "")
     assert {"200", "400", "404"} <= set(operation["responses"])
 
 
