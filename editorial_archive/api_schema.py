@@ -185,15 +185,17 @@ def _operation(name: str, converters: dict) -> dict:
     }
 
 
-def _merged(operation: dict, other: dict) -> dict:
-    """Two views at one OpenAPI path (`<int:pk>` before `<slug:slug>`: OpenAPI forbids two
-    paths that differ only in a parameter's name): the later one's, answering the earlier's
-    statuses too."""
-    responses = {**operation["responses"], **other["responses"]}
-    merged = {**other, "responses": dict(sorted(responses.items()))}
+def _merged(earlier_path: str, earlier: dict, operation: dict) -> dict:
+    """Two views at one OpenAPI path (`<int:pk>` tried before `<slug:slug>`: OpenAPI forbids
+    two paths that differ only in a parameter's name): the later one's operation, answering
+    the earlier one's statuses too, and saying when it does."""
+    responses = {**earlier["responses"], **operation["responses"]}
+    merged = {**operation, "responses": dict(sorted(responses.items()))}
     merged["description"] = (
-        f"{other['summary']}. An address that matches an earlier pattern: "
-        f"{operation['summary'].lower()}."
+        f"{operation['summary']}. An address that `{earlier_path}` matches too (tried first) "
+        f"is {earlier['summary'][0].lower()}{earlier['summary'][1:]}: "
+        + ", ".join(sorted(set(earlier["responses"]) - {"400", "404"}))
+        + "."
     )
     return merged
 
@@ -206,7 +208,7 @@ def add_plain_api_paths(result: dict, generator, request, public) -> dict:
         shape = re.sub(r"\{[^}]*\}", "{}", path)
         if shape in by_shape and by_shape[shape] != path:
             earlier = result["paths"].pop(by_shape[shape])["get"]
-            operation = _merged(earlier, operation)
+            operation = _merged(by_shape[shape], earlier, operation)
         by_shape[shape] = path
         result["paths"].setdefault(path, {})["get"] = operation
     result["paths"] = dict(sorted(result["paths"].items()))

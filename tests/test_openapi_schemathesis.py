@@ -39,7 +39,7 @@ REAL_FILES = [
     EDITORIALS / "fnnews-2008-06-20-lee-beef-protests.txt",
 ]
 SCHEMA_URL = "/api/schema/?format=json"
-EXAMPLES = max(1, int(os.environ.get("FUZZ_EXAMPLES", 10)) // 2)
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 10))
 FUZZ_SETTINGS = settings(
     max_examples=EXAMPLES,
     deadline=None,
