@@ -251,7 +251,8 @@ def test_the_archive_container_answers_the_annotations_on_an_editorial_page_iri(
 
 
 @pytest.mark.parametrize(
-    "target", ["https://elsewhere.example/articles/x/", "not an iri", "http://testserver/"]
+    "target",
+    ["https://elsewhere.example/articles/x/", "not an iri", "http://testserver/", "http://["],
 )
 def test_a_target_the_archive_does_not_hold_has_no_annotations(client, notes, target):
     response = client.get(container_url(), {"target": target})

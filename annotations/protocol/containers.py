@@ -60,7 +60,10 @@ def container_find(slug: str | None, target: str, *, base_url: str) -> Container
             return None
     if not target:
         return Container(article=article)
-    found = target_from_iri(target, base_url=base_url)
+    try:
+        found = target_from_iri(target, base_url=base_url)
+    except ValueError:  # not even an IRI (urlsplit refuses "http://[")
+        found = None
     if found is None or (article is not None and found[0].pk != article.pk):
         return Container(article=article, target=target, empty=True)
     return Container(article=found[0], position=found[1], target=target)
