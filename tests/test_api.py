@@ -134,7 +134,18 @@ def test_api_refuses_writes(client):
     article_factory(slug="bare")
 
     assert client.post(LIST).status_code == 405
+    assert client.post(f"{LIST}?paragraphs=maybe").status_code == 405
     assert client.delete(f"{LIST}bare/").status_code == 405
+
+
+def test_head_and_options_answer_the_list(client):
+    article_factory()
+
+    assert client.head(LIST, {"page_size": 1}).status_code == 200
+    assert client.head(LIST, {"page_size": 0}).status_code == 400
+    options = client.options(LIST)
+    assert options.status_code == 200
+    assert "GET" in options["Allow"]
 
 
 def test_list_pages_20_newest_first_with_absolute_links(client):
