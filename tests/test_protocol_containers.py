@@ -124,9 +124,14 @@ def test_the_description_is_a_basic_container_and_an_annotation_collection(clien
     assert article.title in data["label"]
 
 
-@pytest.mark.parametrize("method", ["get", "head", "options", "post"])
-def test_containers_must_link_their_type_and_constraints_on_all_responses(client, article, method):
-    response = getattr(client, method)(container_url(article))
+@pytest.mark.parametrize(
+    ("method", "query"),
+    [("get", ""), ("head", ""), ("options", ""), ("post", ""), ("patch", ""), ("get", "?iris=x")],
+)
+def test_containers_must_link_their_type_and_constraints_on_all_responses(
+    client, article, method, query
+):
+    response = getattr(client, method)(container_url(article) + query)
     assert ("http://www.w3.org/ns/ldp#BasicContainer", "type") in links(response)
     assert (
         "http://www.w3.org/TR/annotation-protocol/",

@@ -18,6 +18,7 @@ from annotations.protocol.errors import not_found, problem
 from annotations.protocol.etags import none_match, weak_etag
 from annotations.protocol.headers import (
     ANNOTATION_METHODS,
+    CONTAINER_LINKS,
     CONTAINER_METHODS,
     PAGE_METHODS,
     annotation_headers,
@@ -74,6 +75,13 @@ class ContainerView(ProtocolView):
 
     def allowed(self):
         return PAGE_METHODS if "page" in self.request.GET else CONTAINER_METHODS
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        # "Annotation Containers MUST return a Link header on all responses": refusals too.
+        if "page" not in request.GET and not response.has_header("Link"):
+            response["Link"] = CONTAINER_LINKS
+        return response
 
     def read(self, request, slug):
         """(container, view, page, preference), or an error response."""
@@ -163,7 +171,6 @@ class ContainerView(ProtocolView):
     def post(self, request, slug=None):
         if "page" in request.GET:
             return self.http_method_not_allowed(request)
-        # A container's Link types go on every answer it gives, a refusal's or a 201's.
         return container_headers(writes.create(request, slug=slug, base_url=base_url_of(request)))
 
 
