@@ -73,6 +73,17 @@ def _slugs(kind: str) -> serializers.ListField:
     )
 
 
+class YearField(serializers.IntegerField):
+    """A year, described as the integer it should be; a value that names no year is ignored
+    (as FacetSelection ignores it, and tests/test_bad_input.py pins), not refused."""
+
+    def run_validation(self, data=serializers.empty):
+        try:
+            return super().run_validation(data)
+        except serializers.ValidationError:
+            return None
+
+
 class SearchParams(ArticleListParams):
     q = serializers.CharField(
         required=False,
@@ -87,11 +98,11 @@ class SearchParams(ArticleListParams):
     leader = _slugs("a leader")
     country = _slugs("a country")
     agenda = _slugs("an agenda item")
-    year = serializers.IntegerField(
+    year = YearField(
         required=False,
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
-        help_text="A year of publication (KST).",
+        help_text="A year of publication (KST); any other value is ignored, as on the search page.",
     )
 
 
