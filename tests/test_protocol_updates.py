@@ -145,6 +145,15 @@ def test_put_of_a_reply_changes_its_text_and_keeps_its_thread(client, editor, no
     assert "stays under" in moved.json()["errors"]["target"]
 
 
+def test_put_of_an_orphaned_annotation_is_refused_saying_an_editor_reattaches_it(client, note):
+    Annotation.objects.filter(pk=note.pk).update(paragraph=None)
+    document, etag = read(client, note)  # its target is now the page, by its quote
+    response = put(client, note, with_text(document, "Changed."), etag)
+    assert response.status_code == 400
+    assert "re-attaches" in response.json()["errors"]["target"]
+    assert Annotation.objects.get(pk=note.pk).body == "A note on this paragraph."
+
+
 def test_put_with_an_empty_body_text_is_400_naming_the_body(client, note):
     document, etag = read(client, note)
     response = put(client, note, with_text(document, ""), etag)

@@ -136,6 +136,20 @@ def test_a_reply_is_posted_to_the_thread_iri_with_motivation_replying(client, ed
     assert response.json()["target"] == thread_iri
 
 
+def test_a_reply_posted_to_the_archive_container_lands_on_its_thread(client, editor, article):
+    thread = annotation_factory(paragraph=article.paragraphs.first())
+    document = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "I agree."},
+        "target": BASE + reverse("annotations:annotation", args=[article.slug, thread.pk]),
+    }
+    response = post(client, container_url(), document)
+    assert response.status_code == 201
+    assert response.json()["id"].startswith(BASE + container_url(article))
+    assert Annotation.objects.get(parent=thread).article == article
+
+
 def test_a_body_is_kept_as_written_and_shown_sanitised_as_in_the_ui(client, editor, article):
     document = note_on(article)
     document["body"]["value"] = "Look <script>alert(1)</script> **here**"
