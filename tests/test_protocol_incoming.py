@@ -234,6 +234,8 @@ def paths(errors) -> set[str]:
         ("http://testserver/articles/{slug}/#p9", "target", "no paragraph 9"),
         ("http://testserver/articles/{slug}/#intro", "target", "names no paragraph"),
         (42, "target", "paragraph's IRI"),
+        # urlsplit() raises on an unclosed IPv6 bracket: a 400, not a 500.
+        ("http://[/articles/{slug}/#p1", "target", "cannot be read"),
     ],
 )
 def test_a_target_iri_that_is_no_paragraph_here_is_refused(article, target, path, words):

@@ -56,7 +56,10 @@ def place_of(iri: str, *, base_url: str) -> Place:
     """The archive address an IRI names; NotHere if it is on another host or no address."""
     if not isinstance(iri, str) or not iri.strip():
         raise NotHere("This is not an IRI.")
-    parts = urlsplit(iri.strip())
+    try:
+        parts = urlsplit(iri.strip())
+    except ValueError:  # e.g. an unclosed "[" of an IPv6 host
+        raise NotHere(f"“{iri}” is not an IRI: it cannot be read.") from None
     if parts.scheme not in DEFAULT_PORTS or not parts.netloc:
         raise NotHere(f"“{iri}” is not an absolute http(s) IRI.")
     home = urlsplit(base_url)
