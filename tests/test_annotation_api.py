@@ -1,5 +1,5 @@
 """The annotations as JSON-LD at their protocol IRIs: content type, who may read what, and a
-constant query cost (the protocol's own headers and paging: tests/test_protocol_*.py)."""
+constant query cost (the protocol's own headers and paging: tests/protocol/)."""
 
 import pytest
 from django.urls import reverse

@@ -14,29 +14,14 @@ from annotations.models import Status
 from annotations.services import AnnotationContent, annotation_update, reply_create
 from people.services import profile_update
 from tests.factories import annotation_factory, article_factory, user_factory
+from tests.protocol.support import BASE, MEDIA_TYPE, links, url_of
 
 pytestmark = pytest.mark.django_db
-
-MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
-BASE = "http://testserver"
-
-
-@pytest.fixture
-def author():
-    return user_factory("editor")
 
 
 @pytest.fixture
 def note(author):
     return annotation_factory(paragraph=article_factory().paragraphs.first(), author=author)
-
-
-def url_of(annotation) -> str:
-    return reverse("annotations:annotation", args=[annotation.article.slug, annotation.pk])
-
-
-def links(response) -> list[tuple[str, str]]:
-    return re.findall(r'<([^>]+)>;\s*rel="([^"]+)"', response.get("Link", ""))
 
 
 def test_an_annotation_iri_sits_under_its_editorial_container_and_the_archive_one(client, note):

@@ -4,72 +4,24 @@ first page or links to it as Prefer asks, and pages linked by partOf, prev and n
 Each test is named after the requirement it checks (https://www.w3.org/TR/annotation-protocol/).
 """
 
-import re
-
 import pytest
-from django.urls import reverse
 
 from annotations.protocol.paging import MAX_PAGE_SIZE
 from annotations.services import reply_create
-from tests.factories import annotation_factory, article_factory, user_factory
+from tests.factories import annotation_factory
+from tests.protocol.support import (
+    BASE,
+    DESCRIPTIONS,
+    IRIS,
+    MINIMAL,
+    all_items,
+    annotation_url,
+    container_url,
+    prefer,
+)
 from tests.test_w3c_export import COLLECTION_MUSTS, PAGE_MUSTS, failed
 
 pytestmark = pytest.mark.django_db
-
-MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
-MINIMAL = "http://www.w3.org/ns/ldp#PreferMinimalContainer"
-IRIS = "http://www.w3.org/ns/oa#PreferContainedIRIs"
-DESCRIPTIONS = "http://www.w3.org/ns/oa#PreferContainedDescriptions"
-BASE = "http://testserver"
-
-
-def prefer(*iris: str) -> dict:
-    return {"HTTP_PREFER": f'return=representation; include="{" ".join(iris)}"'}
-
-
-@pytest.fixture
-def article():
-    return article_factory(paragraphs=3)
-
-
-@pytest.fixture
-def author():
-    return user_factory("editor")
-
-
-@pytest.fixture
-def notes(article, author):
-    """Five notes, on paragraphs 1, 2, 3, 1, 2, in the order written."""
-    paragraphs = list(article.paragraphs.order_by("position"))
-    return [
-        annotation_factory(paragraph=paragraphs[number % 3], author=author, body=f"Note {number}.")
-        for number in range(5)
-    ]
-
-
-def container_url(article=None) -> str:
-    if article is None:
-        return reverse("annotations:container")
-    return reverse("annotations:article_container", args=[article.slug])
-
-
-def links(response) -> list[tuple[str, str]]:
-    """(target, rel) of each entry of the Link header."""
-    return re.findall(r'<([^>]+)>;\s*rel="([^"]+)"', response.get("Link", ""))
-
-
-def annotation_url(annotation) -> str:
-    return BASE + reverse("annotations:annotation", args=[annotation.article.slug, annotation.pk])
-
-
-def all_items(client, url) -> list:
-    """Every item of the container at `url`, walking the pages from `first` by `next`."""
-    page = client.get(url).json()["first"]
-    items = list(page["items"])
-    while "next" in page:
-        page = client.get(page["next"]).json()
-        items += page["items"]
-    return items
 
 
 # ------------------------------------------------------------------ representations

@@ -13,10 +13,9 @@ from django.urls import reverse
 from annotations.models import Action, Annotation, Status
 from annotations.services import AnnotationContent, annotation_update, reply_create
 from tests.factories import annotation_factory, article_factory, user_factory
+from tests.protocol.support import MEDIA_TYPE, url_of
 
 pytestmark = pytest.mark.django_db
-
-MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
 
 
 @pytest.fixture
@@ -24,10 +23,6 @@ def note(editor):
     """A note by the signed-in editor on "Paragraph 2" of paragraph 2."""
     paragraph = article_factory(paragraphs=3).paragraphs.get(position=2)
     return annotation_factory(paragraph=paragraph, author=editor, quote="Paragraph 2")
-
-
-def url_of(annotation) -> str:
-    return reverse("annotations:annotation", args=[annotation.article.slug, annotation.pk])
 
 
 def read(client, annotation) -> tuple[dict, str]:

@@ -13,22 +13,9 @@ from django.urls import reverse
 from annotations.models import Action, Annotation
 from people.tokens import api_token_create
 from tests.factories import annotation_factory, article_factory, user_factory
+from tests.protocol.support import BASE, MEDIA_TYPE, container_url
 
 pytestmark = pytest.mark.django_db
-
-MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
-BASE = "http://testserver"
-
-
-@pytest.fixture
-def article():
-    return article_factory(paragraphs=3)
-
-
-def container_url(article=None) -> str:
-    if article is None:
-        return reverse("annotations:container")
-    return reverse("annotations:article_container", args=[article.slug])
 
 
 def note_on(article, *, position=2, exact="Paragraph 2", **extra) -> dict:
