@@ -428,6 +428,22 @@ def test_a_motivation_the_archive_does_not_keep_is_refused(article):
     assert "commenting" in errors["motivation"]
 
 
+@pytest.mark.parametrize("motivation", [[["commenting"]], [{"id": "commenting"}], 7])
+def test_a_motivation_that_is_no_word_is_refused_by_its_field(article, motivation):
+    """Found by tests/protocol/test_protocol_fuzz.py: a list in a list was a 500."""
+    errors = refuse(note(f"{page(article)}#p1", motivation=motivation))
+    assert paths(errors) == {"motivation"}
+
+
+def test_quotes_that_are_no_words_are_refused_before_they_are_compared(article):
+    """Found by tests/protocol/test_protocol_fuzz.py: a list as the exact of one alternative
+    was a 500 when the alternatives were compared."""
+    quote = {"type": "TextQuoteSelector", "exact": "Paragraph"}
+    broken = {"type": "TextQuoteSelector", "exact": ["Paragraph"]}
+    errors = refuse(note(on(article, [fragment("p1", quote), fragment("p1", broken)])))
+    assert list(errors) == ["target.selector[1].refinedBy.exact"]
+
+
 def test_without_a_motivation_a_paragraph_target_is_a_note(article):
     data = note(f"{page(article)}#p1")
     del data["motivation"]
@@ -709,7 +725,13 @@ def test_the_id_of_an_annotation_here_is_not_a_via(thread):
 
 @pytest.mark.parametrize(
     "extra, path",
-    [({"canonical": "not an iri"}, "canonical"), ({"via": [5]}, "via[0]"), ({"id": 3}, "id")],
+    [
+        ({"canonical": "not an iri"}, "canonical"),
+        ({"via": [5]}, "via[0]"),
+        ({"id": 3}, "id"),
+        # urlsplit() raises on an unclosed IPv6 bracket: refused, not a 500.
+        ({"id": "http://[anno/1"}, "id"),
+    ],
 )
 def test_a_canonical_or_via_that_is_no_iri_is_refused(article, extra, path):
     assert paths(refuse(note(f"{page(article)}#p1", **extra))) == {path}

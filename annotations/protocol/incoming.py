@@ -10,6 +10,7 @@ what is wrong. The id a client sent is kept as `via`, a `canonical` as it was se
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -107,9 +108,10 @@ def _motivation(data: dict, *, base_url: str, errors) -> str | None:
         motivation = motivation[0]
     if motivation is None:
         return "replying" if _names_annotation(data["target"], base_url) else "commenting"
-    if motivation not in MOTIVATIONS:
+    if not isinstance(motivation, str) or motivation not in MOTIVATIONS:
+        shown = motivation if isinstance(motivation, str) else json.dumps(motivation)[:80]
         errors["motivation"] = (
-            f"“{motivation}” is not kept here: commenting (a note), assessing (a fact-check "
+            f"“{shown}” is not kept here: commenting (a note), assessing (a fact-check "
             "claim) or replying (a reply to an annotation of this archive)."
         )
         return None
@@ -164,8 +166,15 @@ def _validate(content, paths: dict[str, str | None], *, is_reply: bool, errors) 
                 errors.setdefault(path, " ".join(messages))
 
 
+def _has_scheme(value: str) -> bool:
+    try:
+        return bool(urlsplit(value).scheme)
+    except ValueError:  # e.g. an unclosed "[" of an IPv6 host
+        return False
+
+
 def _iri(value, path: str, errors) -> str | None:
-    if not isinstance(value, str) or not urlsplit(value).scheme or not value.strip():
+    if not isinstance(value, str) or not value.strip() or not _has_scheme(value):
         errors[path] = "An absolute IRI (with its scheme) is expected."
         return None
     if len(value) > IRI_MAX_CHARS:

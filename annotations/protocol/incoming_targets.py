@@ -308,7 +308,11 @@ def _position_span(paragraph: Paragraph, path: str, selector: dict, errors):
 
 
 def _span(paragraph: Paragraph, quotes, positions, errors) -> TargetSpan | None:
-    exacts = {selector.get("exact") for _, selector in quotes}
+    for path, selector in quotes:  # words before they are compared (a list is no quote)
+        if not isinstance(selector.get("exact"), str) or not selector["exact"]:
+            errors[f"{path}.exact"] = "Give the quoted words."
+            return None
+    exacts = {selector["exact"] for _, selector in quotes}
     if len(exacts) > 1:
         errors["target.selector"] = "The selectors quote different words."
         return None
