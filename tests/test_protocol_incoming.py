@@ -548,6 +548,14 @@ def test_a_verdict_may_be_its_key_and_a_claimant_an_organisation_named_freely(ar
     assert content.claimant_type == ClaimantType.ORGANISATION
 
 
+@pytest.mark.parametrize("kind", ["Group", ["Organization"], {"id": "Person"}])
+def test_a_claimant_of_another_type_is_refused_by_its_field(article, kind):
+    """A list as the type was a 500 (found by tests/protocol/test_protocol_fuzz.py)."""
+    creator = {"type": kind, "name": "The trade ministry"}
+    errors = refuse(claim(article, [describing(creator=creator), classifying()]))
+    assert list(errors) == ["body[0].creator.type"]
+
+
 def test_a_claimant_named_like_a_leader_is_that_leader_as_in_the_form(article):
     leader = leader_factory(name="Lee Jae-myung")
     creator = {"type": "Person", "name": "lee jae myung"}

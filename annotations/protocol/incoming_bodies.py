@@ -173,9 +173,10 @@ def _claimant(describing, base_url: str, paths: dict, errors):
         errors[path] = "Who made the claim is one agent: a Person or an Organization."
         return "", None, ClaimantType.PERSON
     kind = agent.get("type", "Person")
-    if kind not in AGENT_TYPES:
+    if not isinstance(kind, str) or kind not in AGENT_TYPES:  # a list cannot be looked up
         errors[f"{path}.type"] = "Who made the claim is a Person or an Organization."
-    claimant_type = AGENT_TYPES.get(kind, ClaimantType.PERSON)
+        kind = "Person"
+    claimant_type = AGENT_TYPES[kind]
     name = agent.get("name", "")
     if not isinstance(name, str):
         errors[f"{path}.name"] = "The name is a string."

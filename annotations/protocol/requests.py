@@ -61,13 +61,54 @@ def json_body(request: HttpRequest):
     if not text.strip():
         raise _malformed("The body is empty: send the annotation.")
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise _malformed(
             f"Malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}."
         ) from None
     except (ValueError, RecursionError) as error:
         raise _malformed(f"Malformed JSON: {error}.") from None
+    try:
+        found = unstorable_text(data)
+    except RecursionError:
+        raise _malformed("The JSON is nested too deeply for an annotation.") from None
+    if found is not None:
+        path, why = found
+        raise BodyRefused(problem(400, "The body holds text that cannot be kept.", {path: why}))
+    return data
+
+
+def unstorable_text(value, path: str = "") -> tuple[str, str] | None:
+    """The first string (key or value) that no database column can hold, with why: JSON's
+    `\\ud800` escapes give lone surrogates, which are no characters, and a NUL ends text in
+    PostgreSQL. The web forms refuse both too (Django's CharField)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return path, "The text holds a NUL character (\\u0000), which cannot be kept."
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            return path, (
+                f"The text holds a lone surrogate (\\u{ord(value[error.start]):04x}) at "
+                f"character {error.start}: that is half of a UTF-16 pair, not a character."
+            )
+        return None
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = ((f"[{index}]", item) for index, item in enumerate(value))
+    else:
+        return None
+    for key, item in items:
+        if isinstance(value, dict):
+            if (found := unstorable_text(key, path)) is not None:
+                return found
+            where = f"{path}.{key}" if path else key
+        else:
+            where = f"{path}{key}"
+        if (found := unstorable_text(item, where)) is not None:
+            return found
+    return None
 
 
 class _JsonCsrfCheck(CsrfViewMiddleware):

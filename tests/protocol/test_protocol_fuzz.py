@@ -1,5 +1,5 @@
 """Hostile annotations through the protocol: a POST or a PUT whose JSON-LD is broken anywhere
-(a random value in place of any part of a valid note, or random JSON altogether) is refused
+(a random value in place of any part of a valid note or claim, or random JSON altogether) is refused
 with a 400 that names a field, or accepted; never a 500, and nothing half-written.
 
 Derandomised like tests/test_fuzz_requests.py: `FUZZ_RANDOM=1` draws new examples and
@@ -106,9 +106,35 @@ def replaced(document, path: tuple, value):
     return copy
 
 
+def valid_claim(article) -> dict:
+    claim = valid_note(article)
+    claim["motivation"] = "assessing"
+    claim["body"] = [
+        {
+            "type": "TextualBody",
+            "purpose": "describing",
+            "value": "The summit changed nothing.",
+            "creator": {"type": "Organization", "name": "The ministry"},
+        },
+        {"type": "TextualBody", "purpose": "classifying", "value": "Misleading"},
+        {
+            "type": "TextualBody",
+            "purpose": "assessing",
+            "value": "It *did*.",
+            "format": "text/markdown",
+        },
+        {
+            "type": "SpecificResource",
+            "purpose": "linking",
+            "source": {"id": "https://stats.example/1", "label": "Figures"},
+        },
+    ]
+    return claim
+
+
 @st.composite
 def broken_documents(draw, article):
-    document = valid_note(article)
+    document = draw(st.sampled_from([valid_note, valid_claim]))(article)
     if draw(st.integers(0, 9)) == 0:
         return draw(json_values)
     path = draw(st.sampled_from(paths_of(document)))

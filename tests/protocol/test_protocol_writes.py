@@ -236,6 +236,30 @@ def test_malformed_json_is_a_400_naming_the_problem(client, editor, article, bod
     assert says in json.dumps(response.json(), ensure_ascii=False)
 
 
+@pytest.mark.parametrize(
+    ("escaped", "path", "says"),
+    [
+        ('"A note \\ud800 half a pair."', "body.value", "lone surrogate (\\ud800)"),
+        ('"A note \\u0000 with a NUL."', "body.value", "NUL"),
+    ],
+)
+def test_text_no_column_can_keep_is_a_400_naming_its_field(
+    client, editor, article, escaped, path, says
+):
+    """JSON escapes can spell what is no character (a lone surrogate) or what PostgreSQL
+    cannot keep (NUL): found by tests/protocol/test_protocol_fuzz.py as 500s."""
+    body = json.dumps(note_on(article)).replace('"A note from a program."', escaped)
+    response = post(client, container_url(article), body)
+    assert response.status_code == 400
+    assert says in response.json()["errors"][path]
+    assert not Annotation.objects.exists()
+
+
+def test_json_nested_too_deeply_is_a_400(client, editor, article):
+    response = post(client, container_url(article), "[" * 5000 + "]" * 5000)
+    assert response.status_code == 400
+
+
 def test_a_quote_not_in_the_paragraph_is_a_400_naming_the_selector(client, editor, article):
     document = note_on(article, exact="words the paragraph never had")
     response = post(client, container_url(article), document)
