@@ -106,6 +106,8 @@ def parameters_read() -> list[str]:
     }
     names |= set(FACET_PARAMS) | {"page", "mentions", "kind", "verdict", "author", "article"}
     names |= {"q", "o", "p", "e", "all", "_popup", "_to_field", "_changelist_filters", "next"}
+    # Read through DRF serializers and the protocol's paging (no GET.get in the source).
+    names |= {"page_size", "paragraphs", "iris", "target", "format"}
     return sorted(names)
 
 
