@@ -171,7 +171,12 @@ class ContainerView(ProtocolView):
     def post(self, request, slug=None):
         if "page" in request.GET:
             return self.http_method_not_allowed(request)
-        return container_headers(writes.create(request, slug=slug, base_url=base_url_of(request)))
+        response = writes.create(request, slug=slug, base_url=base_url_of(request))
+        if response.status_code == 201:
+            # The new annotation's own headers (its Link type, Allow, ETag), as the
+            # protocol's example of a 201 shows: the answer describes what was made.
+            return response
+        return container_headers(response)
 
 
 def readable_annotation(request, slug: str, pk: int) -> Annotation | None:

@@ -100,6 +100,17 @@ def test_the_201_body_and_etag_are_those_the_new_iri_serves(client, editor, arti
     assert response["Content-Type"] == MEDIA_TYPE
 
 
+def test_the_201_has_the_headers_of_the_annotation_it_made(client, editor, article):
+    """§5.1's example: a 201 answers with the new annotation's Allow (PUT, DELETE), and its
+    Link type is an ldp:Resource, not the container it was posted to."""
+    response = post(client, container_url(article), note_on(article))
+    fetched = client.get(response["Location"])
+    assert response["Allow"] == fetched["Allow"]
+    assert "PUT" in response["Allow"] and "POST" not in response["Allow"]
+    assert response["Link"] == fetched["Link"]
+    assert "ldp#BasicContainer" not in response["Link"]
+
+
 def test_a_post_keeps_a_create_revision_by_its_author(client, editor, article):
     post(client, container_url(article), note_on(article))
     revision = Annotation.objects.get().revisions.get()
