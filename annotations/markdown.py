@@ -19,6 +19,7 @@ House rules on top of CommonMark:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import nh3
@@ -102,3 +103,20 @@ def markdown_render(source: str) -> str:
 def html_sanitise(html: str) -> str:
     """Any HTML cut down to the allow-list: the second layer of markdown_render, on its own."""
     return _CLEANER.clean(html).strip()
+
+
+# Punctuation that is markup anywhere in a line; `-`, `+`, `=` and an ordered list's `1.` or
+# `1)` are markup only where a line starts (after its indent).
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>!|~&#])")
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_LINE_START_MARKUP = re.compile(r"^([ \t]*(?:\d+)?)([-+=.)])", re.MULTILINE)
+
+
+def markdown_escape(text: str) -> str:
+    """Markdown that shows `text` as written: plain text given where Markdown is kept (a
+    program's text/plain body). CommonMark renders any backslash-escaped ASCII punctuation
+    as itself. Lines lose their indent, which would make them a code block, where escapes
+    show."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")  # as CommonMark reads them
+    escaped = _INLINE_MARKUP.sub(r"\\\1", _INDENT.sub("", lines))
+    return _LINE_START_MARKUP.sub(lambda match: f"{match[1]}\\{match[2]}", escaped)

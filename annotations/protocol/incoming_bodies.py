@@ -1,12 +1,13 @@
 """The bodies of an incoming W3C annotation, as the content an editor writes in the forms.
 
-A note or a reply: one TextualBody (text/markdown or text/plain), kept as its Markdown source
-(sanitised when shown, as every note is). A claim: bodies by purpose, as the archive exports
-them: "describing" the claim as stated, whose `creator` is who made it (a Person or an
-Organization; `id` a leader's page on this archive, or a `name` looked up among the leaders
-as the form looks up a typed one, else kept as written); "classifying" the verdict, by its
-label or key on the published scale; "assessing" the explanation; "linking" each evidence
-link (a SpecificResource whose source is the linked page, its `label` the link's title).
+A note or a reply: one TextualBody (text/markdown or text/plain), kept as Markdown (sanitised
+when shown, as every note is); plain text is escaped first, so that it shows as written.
+A claim: bodies by purpose, as the archive exports them: "describing" the claim as stated,
+whose `creator` is who made it (a Person or an Organization; `id` a leader's page on this
+archive, or a `name` looked up among the leaders as the form looks up a typed one, else kept as
+written); "classifying" the verdict, by its label or key on the published scale; "assessing"
+the explanation; "linking" each evidence link (a SpecificResource whose source is the linked
+page, its `label` the link's title).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from annotations.leader_lookup import AmbiguousLeader, UnknownLeader, leader_resolve
+from annotations.markdown import markdown_escape
 from annotations.models import ClaimantType, Kind
 from annotations.protocol.targets import NotHere, place_of
 from annotations.services import AnnotationContent, Evidence
@@ -45,8 +47,10 @@ def bodies_of(data: dict, errors: dict[str, str]) -> list[tuple[str, dict]]:
     return [("body", body)]
 
 
-def text_of(path: str, body, errors: dict[str, str]) -> str | None:
-    """The value of a TextualBody in a format the archive keeps, or None with the reason."""
+def text_of(path: str, body, errors: dict[str, str], *, markdown: bool = False) -> str | None:
+    """The value of a TextualBody in a format the archive keeps, or None with the reason.
+    Where the archive keeps Markdown (`markdown`), plain text comes back escaped, so that it
+    shows as it was written."""
     if isinstance(body, str):
         errors[path] = "An external body is not taken: embed the text as a TextualBody."
         return None
@@ -63,7 +67,7 @@ def text_of(path: str, body, errors: dict[str, str]) -> str | None:
             f"“{media_type}” is not taken: write text/markdown or text/plain."
         )
         return None
-    return value
+    return markdown_escape(value) if markdown and media_type == "text/plain" else value
 
 
 def _purpose(path: str, body, allowed: tuple[str, ...], errors) -> str | None:
@@ -91,7 +95,7 @@ def text_content(
     path, body = bodies[0]
     if _purpose(path, body, purposes, errors) == "?":
         return "", {"body": None}
-    value = text_of(path, body, errors)
+    value = text_of(path, body, errors, markdown=True)
     # A body refused for its form is not also "missing" (None: no second message).
     where = (f"{path}.value" if path != "bodyValue" else path) if value is not None else None
     return value or "", {"body": where}
@@ -142,7 +146,7 @@ def _one_text(bodies, purpose: str, paths: dict, field: str, errors) -> str:
         errors[f"body[{purpose}]"] = f"Give one {purpose} body; this claim has {len(bodies)}."
         return ""
     path, body = bodies[0]
-    value = text_of(path, body, errors)
+    value = text_of(path, body, errors, markdown=field == "body")
     paths[field] = f"{path}.value" if value is not None else None
     return value or ""
 

@@ -150,11 +150,20 @@ def test_a_reply_posted_to_the_archive_container_lands_on_its_thread(client, edi
 
 def test_a_body_is_kept_as_written_and_shown_sanitised_as_in_the_ui(client, editor, article):
     document = note_on(article)
-    document["body"]["value"] = "Look <script>alert(1)</script> **here**"
+    document["body"].update(value="Look <script>alert(1)</script> **here**", format="text/markdown")
     assert post(client, container_url(article), document).status_code == 201
     page = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "<strong>here</strong>" in page
+
+
+def test_a_plain_text_body_shows_as_written_not_as_markdown(client, editor, article):
+    document = note_on(article)
+    document["body"].update(value="2 * 3 * 4 is **24**, <b>not</b> [a link]", format="text/plain")
+    assert post(client, container_url(article), document).status_code == 201
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "2 * 3 * 4 is **24**, &lt;b&gt;not&lt;/b&gt; [a link]" in page
+    assert "<strong>24</strong>" not in page
 
 
 # ------------------------------------------------------------------ refusals
