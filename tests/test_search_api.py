@@ -140,15 +140,15 @@ def test_a_search_with_a_page_size_outside_1_to_100_is_a_400(client, size):
 
 
 @pytest.mark.parametrize("year", ["999", "10000", "last year"])
-def test_a_year_that_names_no_year_is_ignored(client, year):
-    """As on the search page (see also tests/test_bad_input.py): the plain list."""
+def test_a_year_that_names_no_year_is_a_400_naming_it(client, year):
+    """The search page ignores it (tests/test_bad_input.py); a program is told, as the
+    schema's 1000 to 9999 says."""
     editorial("Now", "Text.", days_ago=1)
 
     response = client.get(LIST, {"year": year})
 
-    assert response.status_code == 200
-    assert response.json()["count"] == 1
-    assert "facets" not in response.json()
+    assert response.status_code == 400
+    assert response.json() == {"year": ["Give a year from 1000 to 9999."]}
 
 
 def test_a_year_lists_that_years_editorials(client):
