@@ -85,6 +85,8 @@ MIDDLEWARE = [
     # request.htmx: the annotation views answer a margin form with a fragment, not a page.
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Under /api/, DEBUG's HTML 404 page answered as the API's JSON 404.
+    "editorial_archive.api_errors.ApiNotFoundMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -123,6 +123,27 @@ def test_an_address_not_in_the_api_is_a_json_404(client, address):
     assert set(response.json()) == {"detail"}
 
 
+@pytest.mark.parametrize("address", ["/api/articles/not a slug/", "/api/nothing/"])
+def test_an_address_not_in_the_api_is_a_json_404_with_debug_on_too(client, settings, address):
+    """`make run` serves with DEBUG on, where Django answers with its technical 404 page."""
+    settings.DEBUG = True
+    response = client.get(address)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert set(response.json()) == {"detail"}
+
+
+def test_a_missing_slash_under_the_api_is_still_added(client, settings):
+    settings.DEBUG = True
+    article_factory(slug="bare")
+
+    response = client.get(f"{LIST}bare")
+
+    assert response.status_code == 301
+    assert response["Location"] == f"{LIST}bare/"
+
+
 def test_a_page_outside_the_api_stays_the_archives_404_page(client):
     response = client.get("/no-such-page/")
 
