@@ -4,7 +4,8 @@ drf-spectacular describes the REST framework views by itself; the annotations' J
 (the W3C Web Annotation Protocol's containers and annotations) is served by plain views, so
 this postprocessing hook reads them from the URL resolver and adds each as a GET operation:
 its summary and query parameters from the table below, loose JSON-LD response schemas (an
-object with `id` and `type`; the W3C's own schemas say the rest). An address under /api/
+object with `id` and `type`; the W3C's own schemas say the rest), and the protocol's writes
+(POST to a container, PUT and DELETE of an annotation) with a bearer token. An address under /api/
 missing from the table still appears, with a generic description, so the schema never
 silently leaves one out.
 """
@@ -116,6 +117,55 @@ OPERATIONS = {
 }
 GENERIC = ("JSON-LD", {"type": "object"}, [], {})
 
+# The protocol's writes (docs/protocol.md): URL name -> method -> (summary, success status,
+# its schema or None, other statuses). Each also answers 400 and 404.
+_REFUSED = {
+    "401": "No account: send `Authorization: Bearer <token>` with an API token.",
+    "403": "The account or its token may not do this (or a session without its CSRF token).",
+}
+_BODY_REFUSED = {**_REFUSED, "413": "The body is too large.", "415": "Not JSON-LD (or JSON)."}
+_MOVED = {"308": "Moved (the method is kept)."}
+_OLD_WRITES = {
+    method: ("The older address", "308", None, _REFUSED) for method in ("post", "put", "delete")
+}
+WRITES = {
+    "annotations:container": {
+        "post": (
+            "Create an annotation (its editorial is its target's)",
+            "201",
+            ANNOTATION,
+            _BODY_REFUSED,
+        ),
+    },
+    "annotations:article_container": {
+        "post": ("Create an annotation on this editorial", "201", ANNOTATION, _BODY_REFUSED),
+    },
+    "annotations:annotation": {
+        "put": (
+            "Replace an annotation: send its ETag as If-Match",
+            "200",
+            ANNOTATION,
+            {
+                **_BODY_REFUSED,
+                "412": "If-Match is not the current ETag: GET it again.",
+                "428": "Send If-Match with the ETag you read.",
+            },
+        ),
+        "delete": (
+            "Delete an annotation (kept in its history, out of sight)",
+            "204",
+            None,
+            {**_REFUSED, "412": "If-Match is not the current ETag: GET it again."},
+        ),
+    },
+    "annotations:article_jsonld": _OLD_WRITES,
+}
+WRITE_MEDIA_TYPES = (
+    f'{JSONLD}; profile="http://www.w3.org/ns/anno.jsonld"',
+    JSONLD,
+    "application/json",
+)
+
 
 def _is_described_already(callback) -> bool:
     """A REST framework view: drf-spectacular has described it (or excluded it) itself."""
@@ -185,6 +235,57 @@ def _operation(name: str, converters: dict) -> dict:
     }
 
 
+def _write(name: str, method: str, converters: dict) -> dict:
+    summary, success, body, others = WRITES[name][method]
+    problem = {"application/json": {"schema": DETAIL}}
+    responses = {
+        success: {"description": summary}
+        | ({"content": {JSONLD: {"schema": body}}} if body is not None else {}),
+        "400": {
+            "description": "The annotation or a parameter is wrong, by field.",
+            "content": problem,
+        },
+        "404": {"description": "No such editorial or annotation.", "content": problem},
+        "405": {"description": "Not taken at this address.", "content": problem},
+        **{status: {"description": text, "content": problem} for status, text in others.items()},
+    }
+    operation = {
+        "operationId": f"{name.replace(':', '_')}_{method}",
+        "summary": summary,
+        "tags": [TAG],
+        "parameters": [_path_parameter(param, conv) for param, conv in converters.items()],
+        "responses": dict(sorted(responses.items())),
+    }
+    if success != "308":  # an older address redirects before any sign-in is asked
+        operation["security"] = [{"bearerToken": []}]
+    if method in ("post", "put") and success != "308":  # a redirect reads no body
+        operation["requestBody"] = {
+            "required": True,
+            "content": {media: {"schema": {"type": "object"}} for media in WRITE_MEDIA_TYPES},
+        }
+    if method in ("put", "delete") and success != "308":
+        operation["parameters"].append(
+            {
+                "name": "If-Match",
+                "in": "header",
+                "required": method == "put",
+                "schema": {"type": "string", "pattern": PRINTABLE},
+                "description": "The ETag of the annotation as you read it.",
+            }
+        )
+    return operation
+
+
+def _with_writes(path_item: dict, name: str, converters: dict) -> None:
+    """Add the route's writes to its path; two routes at one path answer each other's too."""
+    for method in WRITES.get(name, {}):
+        operation = _write(name, method, converters)
+        if method in path_item:  # the earlier route's (an older address's) statuses too
+            responses = {**path_item[method]["responses"], **operation["responses"]}
+            operation["responses"] = dict(sorted(responses.items()))
+        path_item[method] = operation
+
+
 def _merged(earlier_path: str, earlier: dict, operation: dict) -> dict:
     """Two views at one OpenAPI path (`<int:pk>` tried before `<slug:slug>`: OpenAPI forbids
     two paths that differ only in a parameter's name): the later one's operation, answering
@@ -201,16 +302,20 @@ def _merged(earlier_path: str, earlier: dict, operation: dict) -> dict:
 
 
 def add_plain_api_paths(result: dict, generator, request, public) -> dict:
-    """drf-spectacular postprocessing hook: add the plain views under /api/ as GET operations."""
+    """drf-spectacular postprocessing hook: add the plain views under /api/ (GET, and writes)."""
     by_shape: dict[str, str] = {}  # the path with its parameters unnamed -> the path
     for route, name, converters in plain_api_routes():
         path, operation = _openapi_path(route), _operation(name, converters)
         shape = re.sub(r"\{[^}]*\}", "{}", path)
+        earlier_item = {}
         if shape in by_shape and by_shape[shape] != path:
-            earlier = result["paths"].pop(by_shape[shape])["get"]
-            operation = _merged(by_shape[shape], earlier, operation)
+            earlier_item = result["paths"].pop(by_shape[shape])
+            operation = _merged(by_shape[shape], earlier_item.pop("get"), operation)
         by_shape[shape] = path
-        result["paths"].setdefault(path, {})["get"] = operation
+        path_item = result["paths"].setdefault(path, {})
+        path_item.update(earlier_item)
+        path_item["get"] = operation
+        _with_writes(path_item, name, converters)
     result["paths"] = dict(sorted(result["paths"].items()))
     if not any(tag["name"] == TAG for tag in result.setdefault("tags", [])):
         result["tags"].append(

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.core.failures import FailureGroup
-from schemathesis.specs.openapi.checks import negative_data_rejection
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from annotations.models import Annotation
 from articles.gazetteer.loading import gazetteer_load
@@ -125,6 +125,8 @@ def test_every_operation_answers_as_described_on_real_objects(api_schema, archiv
     called = []
     for result in api_schema.get_all_operations():
         operation = result.ok()
+        if operation.method.upper() != "GET":  # writes: test_a_real_write_answers_as_described
+            continue
         path = operation.path
         for query in [{}, *REAL_QUERIES.get(path, [])]:
             case = operation.Case(path_parameters=real.get(path, {}), query=query)
@@ -132,6 +134,44 @@ def test_every_operation_answers_as_described_on_real_objects(api_schema, archiv
             assert response.status_code < 400, f"{path} {query}: {response.status_code}"
             called.append(path)
     assert set(real) | set(REAL_QUERIES) <= set(called)
+
+
+def test_a_real_write_answers_as_described(api_schema, archive):
+    """A note POSTed with an editor's token, then replaced with PUT and deleted: each answer
+    conforms to the schema's description of the protocol's writes."""
+    from people.tokens import api_token_create
+    from tests.factories import user_factory
+
+    _, token = api_token_create(user=user_factory("editor"), name="schema")
+    auth = {"Authorization": f"Bearer {token}"}
+    paragraph = archive.paragraphs.order_by("position").first()
+    note = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "Checked.", "format": "text/markdown"},
+        "target": f"http://localhost{archive.get_absolute_url()}#{paragraph.anchor}",
+    }
+    post = api_schema["/api/annotations/{slug}/"]["POST"]
+    created = post.Case(
+        path_parameters={"slug": archive.slug},
+        body=note,
+        media_type="application/ld+json",
+        headers=auth,
+    ).call_and_validate()
+    assert created.status_code == 201, created.text
+    pk = int(created.headers["location"][0].rsplit("/", 1)[1])
+    where = {"slug": archive.slug, "pk": pk}
+    put = api_schema["/api/annotations/{slug}/{pk}"]["PUT"]
+    replaced = put.Case(
+        path_parameters=where,
+        body={**created.json(), "body": {**note["body"], "value": "Checked again."}},
+        media_type="application/ld+json",
+        headers={**auth, "If-Match": created.headers["etag"][0]},
+    ).call_and_validate()
+    assert replaced.status_code == 200, replaced.text
+    delete = api_schema["/api/annotations/{slug}/{pk}"]["DELETE"]
+    gone = delete.Case(path_parameters=where, headers=auth).call_and_validate()
+    assert gone.status_code == 204
 
 
 # Where an invalid value can be sent only as a valid one: a query string has no types, so
@@ -145,6 +185,11 @@ UNTYPED_QUERIES = {"/api/articles/"}
 def probe(operation, strategy, failures: list[str], *, negative: bool = False) -> None:
     """Run `EXAMPLES` of the strategy's cases against the app; note each failure once."""
     excluded = [negative_data_rejection] if negative and operation.path in UNTYPED_QUERIES else []
+    if operation.method.upper() != "GET":
+        # A write's schema says "a JSON object": whether it is an annotation of this archive
+        # (a paragraph whose text its selectors match) no schema can say, so a schema-valid
+        # body is mostly refused (400); the protocol tests check what is taken.
+        excluded.append(positive_data_acceptance)
 
     @FUZZ_SETTINGS
     @given(case=strategy)

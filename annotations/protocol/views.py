@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from annotations.models import Annotation
 from annotations.protocol import documents, writes
 from annotations.protocol.containers import container_find, page_rows, state_of
-from annotations.protocol.errors import not_found, problem
+from annotations.protocol.errors import not_found, problem, unauthorized
 from annotations.protocol.etags import none_match, weak_etag
 from annotations.protocol.headers import (
     ANNOTATION_METHODS,
@@ -221,10 +221,29 @@ class AnnotationView(ProtocolView):
         return writes.delete(request, slug=slug, pk=pk, base_url=base_url_of(request))
 
 
+# What the old addresses pass on (308 keeps the method); anything else is a 405 there. An
+# annotation's old address was only ever read (the old API took no writes); the old
+# collection's is now a container's, which takes POST.
+REDIRECTED_READS = ("GET", "HEAD", "OPTIONS")
+REDIRECTED_METHODS = (*REDIRECTED_READS, "POST", "PUT", "DELETE")
+
+
+def _not_redirected(request, methods=REDIRECTED_METHODS) -> HttpResponse | None:
+    if request.method in methods:
+        return None
+    response = problem(405, f"{request.method} is not taken here: use {', '.join(methods)}.")
+    response["Allow"] = ", ".join(methods)
+    return response
+
+
 # The redirects write nothing: the CSRF check belongs to the address they lead to.
 @csrf_exempt
 def old_annotation_address(request, pk: int):
     """/api/annotations/<pk>/ moved under the editorial's container: 308 keeps the method."""
+    if request.method not in REDIRECTED_READS and not request.user.is_authenticated:
+        return unauthorized()  # as every write here: who asks, before what is asked
+    if refused := _not_redirected(request, REDIRECTED_READS):
+        return refused
     found = Annotation.objects.visible_to(request.user).filter(pk=pk).values("article__slug")
     row = found.first()
     if row is None:
@@ -238,6 +257,8 @@ def old_annotation_address(request, pk: int):
 @csrf_exempt
 def old_collection_address(request, slug: str):
     """/api/articles/<slug>/annotations/ is now the editorial's container."""
+    if refused := _not_redirected(request):
+        return refused
     location = reverse("annotations:article_container", kwargs={"slug": slug})
     if request.META.get("QUERY_STRING"):
         location += "?" + request.META["QUERY_STRING"]

@@ -134,11 +134,23 @@ def test_one_annotation_costs_three_queries(client, note, django_assert_max_num_
         assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize("method", ["get", "put", "delete"])
+@pytest.mark.parametrize("method", ["get", "head", "options"])
 def test_the_old_address_redirects_permanently_keeping_the_method(client, note, method):
     response = getattr(client, method)(reverse("annotations:jsonld", args=[note.pk]))
     assert response.status_code == 308
     assert response["Location"] == BASE + url_of(note)
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "post", "trace"])
+def test_the_old_address_was_only_read_and_takes_no_write(client, note, method):
+    """The old API took no writes, so no client writes there: a 405 naming what it takes,
+    after the 401 every write gets without an account."""
+    address = reverse("annotations:jsonld", args=[note.pk])
+    assert getattr(client, method)(address).status_code == 401
+    client.force_login(note.author)
+    response = getattr(client, method)(address)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
 
 
 def test_the_old_address_of_an_unreadable_annotation_is_not_found(client, note):

@@ -270,3 +270,4 @@ def test_the_old_collection_address_redirects_permanently_keeping_the_method(cli
     assert response.status_code == 308
     assert response["Location"] == container_url(article) + "?page=0"
     assert client.post(old).status_code == 308
+    assert client.generic("TRACE", old).status_code == 405
