@@ -160,6 +160,21 @@ WRITES = {
     },
     "annotations:article_jsonld": _OLD_WRITES,
 }
+# What a write sends (docs/selectors.md says what the archive takes): whether its target is a
+# paragraph of this archive whose text its selectors match, no schema can say.
+INCOMING = {
+    "type": "object",
+    "description": "A W3C Web Annotation whose target is a paragraph of this archive.",
+    "properties": {
+        "@context": {},
+        "type": {"oneOf": [{"type": "string", "enum": ["Annotation"]}, {"type": "array"}]},
+        "motivation": {"type": "string", "enum": ["commenting", "assessing", "replying"]},
+        "body": {},
+        "bodyValue": {"type": "string"},
+        "target": {},
+    },
+    "required": ["@context", "type", "target"],
+}
 WRITE_MEDIA_TYPES = (
     f'{JSONLD}; profile="http://www.w3.org/ns/anno.jsonld"',
     JSONLD,
@@ -261,7 +276,7 @@ def _write(name: str, method: str, converters: dict) -> dict:
     if method in ("post", "put") and success != "308":  # a redirect reads no body
         operation["requestBody"] = {
             "required": True,
-            "content": {media: {"schema": {"type": "object"}} for media in WRITE_MEDIA_TYPES},
+            "content": {media: {"schema": INCOMING} for media in WRITE_MEDIA_TYPES},
         }
     if method in ("put", "delete") and success != "308":
         operation["parameters"].append(

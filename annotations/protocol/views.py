@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from annotations.models import Annotation
 from annotations.protocol import documents, writes
 from annotations.protocol.containers import container_find, page_rows, state_of
-from annotations.protocol.errors import not_found, problem, unauthorized
+from annotations.protocol.errors import not_found, problem
 from annotations.protocol.etags import none_match, weak_etag
 from annotations.protocol.headers import (
     ANNOTATION_METHODS,
@@ -221,6 +221,9 @@ class AnnotationView(ProtocolView):
         return writes.delete(request, slug=slug, pk=pk, base_url=base_url_of(request))
 
 
+container_view = ContainerView.as_view()
+
+
 # What the old addresses pass on (308 keeps the method); anything else is a 405 there. An
 # annotation's old address was only ever read (the old API took no writes); the old
 # collection's is now a container's, which takes POST.
@@ -228,11 +231,12 @@ REDIRECTED_READS = ("GET", "HEAD", "OPTIONS")
 REDIRECTED_METHODS = (*REDIRECTED_READS, "POST", "PUT", "DELETE")
 
 
-def _not_redirected(request, methods=REDIRECTED_METHODS) -> HttpResponse | None:
-    if request.method in methods:
+def _not_redirected(request) -> HttpResponse | None:
+    if request.method in REDIRECTED_METHODS:
         return None
-    response = problem(405, f"{request.method} is not taken here: use {', '.join(methods)}.")
-    response["Allow"] = ", ".join(methods)
+    allowed = ", ".join(REDIRECTED_METHODS)
+    response = problem(405, f"{request.method} is not taken here: use {allowed}.")
+    response["Allow"] = allowed
     return response
 
 
@@ -240,10 +244,10 @@ def _not_redirected(request, methods=REDIRECTED_METHODS) -> HttpResponse | None:
 @csrf_exempt
 def old_annotation_address(request, pk: int):
     """/api/annotations/<pk>/ moved under the editorial's container: 308 keeps the method."""
-    if request.method not in REDIRECTED_READS and not request.user.is_authenticated:
-        return unauthorized()  # as every write here: who asks, before what is asked
-    if refused := _not_redirected(request, REDIRECTED_READS):
-        return refused
+    if request.method not in REDIRECTED_READS:
+        # The old API took no writes: a write here is one to the container of that name
+        # (`<slug>` matches digits too), answered as that container answers it.
+        return container_view(request, slug=str(pk))
     found = Annotation.objects.visible_to(request.user).filter(pk=pk).values("article__slug")
     row = found.first()
     if row is None:

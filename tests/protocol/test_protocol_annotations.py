@@ -141,16 +141,21 @@ def test_the_old_address_redirects_permanently_keeping_the_method(client, note, 
     assert response["Location"] == BASE + url_of(note)
 
 
-@pytest.mark.parametrize("method", ["put", "delete", "post", "trace"])
-def test_the_old_address_was_only_read_and_takes_no_write(client, note, method):
-    """The old API took no writes, so no client writes there: a 405 naming what it takes,
-    after the 401 every write gets without an account."""
+@pytest.mark.parametrize(
+    ("method", "anonymous", "signed_in"),
+    [("put", 405, 405), ("delete", 405, 405), ("trace", 405, 405), ("post", 401, 404)],
+)
+def test_the_old_address_was_only_read_and_a_write_there_is_one_to_a_container(
+    client, note, method, anonymous, signed_in
+):
+    """The old API took no writes, so a write to `/api/annotations/<number>/` is one to the
+    container of that name (there is none): what a container answers, never a redirect."""
     address = reverse("annotations:jsonld", args=[note.pk])
-    assert getattr(client, method)(address).status_code == 401
+    assert getattr(client, method)(address).status_code == anonymous
     client.force_login(note.author)
-    response = getattr(client, method)(address)
-    assert response.status_code == 405
-    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    response = getattr(client, method)(address, "{}", content_type=MEDIA_TYPE)
+    assert response.status_code == signed_in
+    assert "Location" not in response
 
 
 def test_the_old_address_of_an_unreadable_annotation_is_not_found(client, note):
