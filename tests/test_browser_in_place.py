@@ -180,7 +180,9 @@ def test_an_annotation_from_a_selection_opens_in_the_margin_with_its_words(
     page.get_by_role("link", name="Annotate selection").click()
     form = page.locator("#compose-4 .margin-form")
     expect(form.get_by_label("Quote", exact=True)).to_have_value("security")
-    # The words being written about are marked in the article's paragraph itself.
+    # The words being written about are marked in the article's paragraph itself (by the
+    # form's script, once htmx has settled the form: wait for it).
+    page.wait_for_function("() => (CSS.highlights.get('annotation-draft')?.size || 0) > 0")
     marked = page.evaluate(
         "() => [...(CSS.highlights.get('annotation-draft') || [])].map(r => r.toString())"
     )
