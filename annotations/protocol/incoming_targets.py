@@ -87,7 +87,7 @@ def target_parse(
 
 def _article_of(iri, path, *, base_url, article, errors):
     try:
-        found = article_place(iri, base_url=base_url)
+        found = article_place(iri, base_url=base_url, known=article)
     except NotHere as reason:
         errors[path] = str(reason)
         return None

@@ -78,13 +78,20 @@ def place_of(iri: str, *, base_url: str) -> Place:
     return Place(url_name=match.view_name, kwargs=match.kwargs, fragment=parts.fragment)
 
 
-def article_place(iri: str, *, base_url: str) -> tuple[Article, int | None]:
+def article_place(
+    iri: str, *, base_url: str, known: Article | None = None
+) -> tuple[Article, int | None]:
     """The editorial whose page the IRI names and the paragraph position its fragment names
-    (None for the page itself); NotHere with the reason otherwise."""
+    (None for the page itself); NotHere with the reason otherwise. An editorial the caller
+    already holds (`known`, a container's) is not read again."""
     place = place_of(iri, base_url=base_url)
     if place.url_name not in ARTICLE_PAGE_NAMES:
         raise NotHere(f"“{iri}” is not an editorial's page.")
-    article = Article.objects.filter(slug=place.kwargs["slug"]).first()
+    slug = place.kwargs["slug"]
+    if known is not None and known.slug == slug:
+        article = known
+    else:
+        article = Article.objects.filter(slug=slug).first()
     if article is None:
         raise NotHere(f"No editorial has the address “{iri}”.")
     if not place.fragment:

@@ -100,10 +100,9 @@ def create(request: HttpRequest, *, slug: str | None, base_url: str) -> HttpResp
             annotation = _create(user, incoming)
         except ValidationError as error:
             return invalid(service_errors(error))
-        response = annotation_response(_stored(annotation.pk), base_url=base_url, status=201)
-        response["Location"] = annotation_iri(
-            annotation.pk, annotation.article.slug, base_url=base_url
-        )
+        stored = _stored(annotation.pk)  # with its editorial: no query for the slug
+        response = annotation_response(stored, base_url=base_url, status=201)
+        response["Location"] = annotation_iri(stored.pk, stored.article.slug, base_url=base_url)
         return response
 
     return _answer(run)

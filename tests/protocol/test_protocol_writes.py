@@ -7,7 +7,9 @@ Each test is named after the requirement it checks (https://www.w3.org/TR/annota
 import json
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from annotations.models import Action, Annotation
@@ -318,3 +320,13 @@ def test_a_reply_to_a_hidden_thread_is_refused_to_a_reader_of_visible_ones(clien
     assert response.status_code == 400
     assert "There is no annotation at" in response.json()["errors"]["target"]
     assert not Annotation.objects.filter(parent=thread).exists()
+
+
+def test_a_post_reads_its_editorial_once(client, editor, article):
+    """The container's editorial is the target's: not read again to check the target, nor
+    to write the Location (the stored annotation is read with it joined)."""
+    with CaptureQueriesContext(connection) as captured:
+        response = post(client, container_url(article), note_on(article))
+    assert response.status_code == 201
+    reads = [q["sql"] for q in captured.captured_queries if 'FROM "articles_article"' in q["sql"]]
+    assert len(reads) == 1, reads
