@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "taggit",
     "articles",
     "annotations",
@@ -169,6 +171,36 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+}
+
+# One cache per process by default (a laptop needs nothing more); REDIS_URL shares one Redis
+# across app servers, so that a page cached or invalidated on one is so on all.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "editorial-archive"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "editorial-archive",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
+
+# Background work (imports, sweeps) on Django's Tasks API through the django-tasks backport:
+# queued in the database, run by `manage.py db_worker` (`make run` starts one). See the
+# README's "Background work" for a Redis-backed queue (django-tasks-rq) on several machines.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "imports"],
+    }
 }
 
 LOGIN_URL = "login"

@@ -7,3 +7,12 @@ import os
 os.environ.setdefault("DEBUG", "1")
 
 from editorial_archive.settings import *  # noqa: F403
+
+# Tasks run the moment they are enqueued, in the test's own transaction; the tests of the
+# worker itself (tests/test_import_worker.py) start real `db_worker` processes.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "imports"],
+    }
+}
