@@ -22,6 +22,7 @@ from django.db import DatabaseError, transaction
 from articles.matching import Matcher
 from articles.models import Article, Paragraph
 from articles.models.articles import CAPTION_MAX_CHARS, PARAGRAPH_MAX_CHARS
+from articles.page_versions import articles_bump
 from articles.paragraphs import paragraphs_replace
 from articles.parsing import EditorialFormatError, ParsedEditorial, parse_editorial
 from articles.planner_statistics import planner_statistics_refresh
@@ -194,6 +195,8 @@ def articles_create(
         )
         if any(found):
             tags_write(found=with_paragraph_ids(articles, found), fresh=True)
+        # Bulk inserts send no signals: the lists that now show these editorials are told here.
+        articles_bump([article.pk for article in articles])
     return [
         FileOutcome(
             name=candidate.name, fate=Fate.IMPORTED, slug=article.slug, origin=candidate.origin
@@ -302,8 +305,15 @@ def editorials_import(
     dry_run: bool = False,
     batch_size: int = BATCH_SIZE,
     on_file_done: Callable[[FileOutcome], None] | None = None,
+    on_batch_done: Callable[[], None] | None = None,
 ) -> ImportReport:
-    """Import editorial files; with `dry_run`, do all the work and then roll it back."""
+    """Import editorial files; with `dry_run`, do all the work and then roll it back.
+
+    `on_file_done` hears of each file as it is done; `on_batch_done` is called after each
+    write batch inside the batch's transaction, so that what it records (the admin import's
+    progress) commits with the articles or not at all: an import killed at any point has
+    recorded exactly the files it wrote.
+    """
     report = ImportReport()
     # Built on first need, once per import: an import of unchanged files never builds it.
     matcher = cache(matcher_current)
@@ -324,7 +334,13 @@ def editorials_import(
 
     with transaction.atomic() if dry_run else nullcontext():
         for batch in batches_with_distinct_keys(parsed(), batch_size):
-            record(batch_write(batch, matcher))
+            with transaction.atomic():
+                record(batch_write(batch, matcher))
+                if on_batch_done:
+                    on_batch_done()
+        if on_batch_done:
+            with transaction.atomic():
+                on_batch_done()  # files refused after the last batch
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run and (report.count(Fate.IMPORTED) or report.count(Fate.UPDATED)):

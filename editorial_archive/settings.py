@@ -5,6 +5,7 @@ without a strong `SECRET_KEY`, and turns on HTTPS-only cookies, HSTS and the red
 (behind a proxy that sets `X-Forwarded-Proto`): see the README's "Serving in production".
 """
 
+import json
 import os
 import tempfile
 from datetime import timedelta
@@ -164,6 +165,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "imports": {
+        "BACKEND": os.environ.get("IMPORT_STORAGE_BACKEND", "imports.storage.HeldUploadStorage"),
+        "OPTIONS": json.loads(os.environ.get("IMPORT_STORAGE_OPTIONS", "{}")),
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -270,16 +275,23 @@ EDITORIAL_MAX_FILE_BYTES = int(os.environ.get("EDITORIAL_MAX_FILE_BYTES", 1_000_
 EDITORIAL_MAX_ARCHIVE_BYTES = int(os.environ.get("EDITORIAL_MAX_ARCHIVE_BYTES", 512_000_000))
 ARTICLES_PER_PAGE = 20
 
-# Admin bulk import (imports app): what one upload may hold, and how long it is kept.
+# Admin bulk import (imports app): what one upload may hold, and how long it is kept. Held
+# files go to the `imports` storage: IMPORT_UPLOAD_DIR by default (a folder every app server
+# mounts), or any Django storage by IMPORT_STORAGE_BACKEND and IMPORT_STORAGE_OPTIONS (JSON),
+# e.g. django-storages' S3 backend; what each holds is recorded in the database.
 IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", BASE_DIR / "var" / "uploads"))
 IMPORT_UPLOAD_TTL_SECONDS = int(os.environ.get("IMPORT_UPLOAD_TTL_SECONDS", 3600))
+# The upload of an interrupted or failed batch is kept this long for a resume.
+IMPORT_RESUME_TTL_SECONDS = int(os.environ.get("IMPORT_RESUME_TTL_SECONDS", 7 * 24 * 3600))
 IMPORT_MAX_FILES = int(os.environ.get("IMPORT_MAX_FILES", 200))
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 200_000_000))
 IMPORT_MAX_EDITORIALS = int(os.environ.get("IMPORT_MAX_EDITORIALS", 5000))
-# Tests and benchmarks run the import in the request; servers run it in a background thread.
-IMPORT_IN_BACKGROUND = env_flag("IMPORT_IN_BACKGROUND", True)
-# A running import silent this long is reported as stopped (its server process went away).
-IMPORT_STALLED_SECONDS = int(os.environ.get("IMPORT_STALLED_SECONDS", 600))
+# Admin imports run as tasks: a worker commits this many files at a time, each time with
+# their outcomes, and says it is alive every IMPORT_HEARTBEAT_SECONDS; a running batch whose
+# worker has been silent for IMPORT_INTERRUPTED_AFTER_SECONDS is marked interrupted.
+IMPORT_WRITE_BATCH = int(os.environ.get("IMPORT_WRITE_BATCH", 100))
+IMPORT_HEARTBEAT_SECONDS = float(os.environ.get("IMPORT_HEARTBEAT_SECONDS", 10))
+IMPORT_INTERRUPTED_AFTER_SECONDS = float(os.environ.get("IMPORT_INTERRUPTED_AFTER_SECONDS", 60))
 # Django refuses a request with more files than this before any view runs (400).
 DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES + 50
 

@@ -13,14 +13,30 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from imports.batches import PlanChanged, UndoRefused, batch_confirm, batch_undo, undo_plan
+from imports.batches import (
+    BatchNotResumable,
+    PlanChanged,
+    UndoRefused,
+    batch_confirm,
+    batch_interrupted_check,
+    batch_resume,
+    batch_undo,
+    batches_interrupted_mark,
+    undo_plan,
+)
 from imports.forms import UndoForm, UploadForm
-from imports.models import FileFate, ImportBatch, Status
+from imports.models import FileFate, ImportBatch
 from imports.planning import Plan, plan_make, preview_paragraphs
 from imports.reports import report_rows
 from imports.uploads import UploadGone, UploadNotHeld, held_upload, upload_hold
@@ -47,6 +63,10 @@ class ImportBatchAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["created_by"]
     change_list_template = "admin/imports/importbatch/change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        batches_interrupted_mark()
+        return super().changelist_view(request, extra_context)
 
     def get_queryset(self, request):
         def fate(value):
@@ -121,6 +141,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
                 "<int:pk>/report.csv", guarded(self.report_view), name="imports_importbatch_report"
             ),
             path("<int:pk>/undo/", guarded(self.undo_view), name="imports_importbatch_undo"),
+            path("<int:pk>/resume/", guarded(self.resume_view), name="imports_importbatch_resume"),
         ]
         return urls + super().get_urls()
 
@@ -202,6 +223,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
     def result_view(self, request, pk: int):
         batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
+        batch_interrupted_check(batch)
         counts = dict(batch.files.values("fate").annotate(n=Count("id")).values_list("fate", "n"))
         files = Paginator(batch.files.order_by("position"), ROWS_PER_PAGE).get_page(
             request.GET.get("page")
@@ -213,11 +235,24 @@ class ImportBatchAdmin(admin.ModelAdmin):
             batch=batch,
             files=files,
             counts={label: counts.get(value, 0) for value, label in FileFate.choices},
-            can_undo=batch.status == Status.DONE,
         )
+
+    def resume_view(self, request, pk: int):
+        """POST: queue an interrupted or failed batch again, for the files it did not reach."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        batch = get_object_or_404(ImportBatch.objects.select_related("upload"), pk=pk)
+        try:
+            batch_resume(batch=batch)
+        except (UploadGone, BatchNotResumable) as refused:
+            messages.error(request, f"Import #{batch.pk} was not resumed: {refused}")
+        else:
+            messages.success(request, f"Import #{batch.pk} resumed: the files it had not reached.")
+        return HttpResponseRedirect(batch.get_absolute_url())
 
     def progress_view(self, request, pk: int):
         batch = get_object_or_404(ImportBatch, pk=pk)
+        batch_interrupted_check(batch)
         return JsonResponse(
             {
                 "status": batch.status,
@@ -264,7 +299,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
             f"Undo import #{batch.pk}",
             batch=batch,
             form=form,
-            plan=undo_plan(batch=batch) if batch.status == Status.DONE else None,
+            plan=undo_plan(batch=batch) if batch.undoable else None,
             refusals=refusals,
             status=409 if refusals else 200,
         )

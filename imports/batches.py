@@ -1,29 +1,37 @@
-"""Confirm a previewed plan into an import batch, run it in batches with progress, and undo it.
+"""Confirm a previewed plan into an import batch, run it as a task with progress, resume it
+when its worker was killed, and undo it.
 
 Confirm re-checks the held files and the archive against the plan, records the batch and a
-snapshot of every article it will update, then runs the existing import service on exactly
-the planned files (in a background thread on a server, in the request under tests). Undo
-deletes what the batch created and puts back the snapshots with `paragraphs_replace`, so
-paragraph ids survive where the text did not change and annotations are re-anchored.
+snapshot of every article it will update, and queues a task (imports/tasks.py) that runs the
+import service on exactly the planned files, in whichever worker takes it. The worker commits
+each write batch with its files' outcomes and says it is alive meanwhile; a batch whose worker
+fell silent is marked interrupted, and can be resumed (the files not recorded) or undone (the
+files recorded). Undo deletes what the batch created and puts back the snapshots with
+`paragraphs_replace`, so paragraph ids survive where the text did not change and annotations
+are re-anchored.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from articles.importing import BATCH_SIZE, FileOutcome, editorials_import
+from articles.importing import FileOutcome, editorials_import
 from articles.models import Article
 from articles.paragraphs import paragraphs_replace
-from imports.models import FileFate, ImportBatch, ImportFile, Status
+from imports.models import RESUMABLE, UNDOABLE, FileFate, ImportBatch, ImportFile, Status
 from imports.planning import NEW, REFUSED, UNCHANGED, UPDATE, Plan
-from imports.uploads import HeldUpload
+from imports.uploads import HeldUpload, UploadGone
 
 SNAPSHOT_FIELDS = (
     "import_key",
@@ -40,8 +48,6 @@ SNAPSHOT_FIELDS = (
     "layout",
     "source_name",
 )
-# The import service reports a whole write batch at once; record progress at that pace.
-PROGRESS_EVERY = BATCH_SIZE
 
 
 class PlanChanged(Exception):
@@ -87,7 +93,7 @@ def snapshot(article: Article) -> dict:
 
 
 def batch_confirm(*, held: HeldUpload, plan: Plan, user) -> ImportBatch:
-    """Record a batch for the previewed plan and start importing it; `PlanChanged` if stale."""
+    """Record a batch for the previewed plan and queue its import; `PlanChanged` if stale."""
     held.claim()
     if reasons := plan_check(held=held, plan=plan):
         held.discard()
@@ -118,6 +124,7 @@ def batch_confirm(*, held: HeldUpload, plan: Plan, user) -> ImportBatch:
     with transaction.atomic():
         batch = ImportBatch.objects.create(
             created_by=user,
+            upload=held.row(),
             total=len(plan.rows),
             done=refused,
             uploaded_names=[file.name for file in held.files],
@@ -125,20 +132,101 @@ def batch_confirm(*, held: HeldUpload, plan: Plan, user) -> ImportBatch:
         for file in files:
             file.batch = batch
         ImportFile.objects.bulk_create(files, batch_size=500)
-    if settings.IMPORT_IN_BACKGROUND:
-        threading.Thread(
-            target=batch_run_in_thread, args=(batch.pk, held, plan), daemon=True
-        ).start()
-    else:
-        batch_run(batch_id=batch.pk, held=held, plan=plan)
+    batch_enqueue(batch)
+    batch.refresh_from_db()
     return batch
 
 
-def batch_run_in_thread(batch_id: int, held: HeldUpload, plan: Plan) -> None:
+def batch_enqueue(batch: ImportBatch) -> None:
+    """Hand the batch to a worker (at once, in the request, where tasks run immediately)."""
+    from imports.tasks import batch_import_task
+
+    batch_import_task.enqueue(batch_id=batch.pk)
+
+
+def batch_resume(*, batch: ImportBatch) -> None:
+    """Queue an interrupted or failed batch again; its worker imports only the files it had not
+    recorded. `UploadGone` when the held files are gone or changed, `BatchNotResumable` when
+    the batch is not in a state to resume (someone resumed or undid it meanwhile)."""
+    if batch.upload is None:
+        raise UploadGone("The files of this batch are no longer held; it cannot be resumed.")
+    held = HeldUpload.of(batch.upload)
+    if problems := held.changes():
+        raise UploadGone("The held files cannot be resumed from: " + "; ".join(problems))
+    queued = ImportBatch.objects.filter(pk=batch.pk, status__in=RESUMABLE).update(
+        status=Status.QUEUED, error="", finished_at=None
+    )
+    if not queued:
+        raise BatchNotResumable("This batch was resumed or undone meanwhile.")
+    held.keep_alive()
+    batch_enqueue(batch)
+
+
+class BatchNotResumable(Exception):
+    """The batch is no longer interrupted or failed."""
+
+
+class Superseded(Exception):
+    """The batch was marked interrupted and resumed by another worker: this one must stop
+    (its uncommitted write batch rolls back)."""
+
+
+def batches_interrupted_mark() -> int:
+    """Mark running batches whose worker has been silent too long as interrupted; how many."""
+    silent_since = timezone.now() - timedelta(seconds=settings.IMPORT_INTERRUPTED_AFTER_SECONDS)
+    last_heard = Coalesce("heartbeat_at", "progressed_at", "created_at")
+    silent = ImportBatch.objects.alias(last_heard=last_heard).filter(
+        status=Status.RUNNING, last_heard__lt=silent_since
+    )
+    return silent.update(
+        status=Status.INTERRUPTED,
+        error="The worker running this import stopped (it was killed, or its machine went "
+        "away) before the import finished. The files recorded below were imported; resume "
+        "to import the rest, or undo.",
+    )
+
+
+def batch_interrupted_check(batch: ImportBatch) -> None:
+    """Mark a running batch interrupted if its worker fell silent, and refresh it."""
+    if batch.status == Status.RUNNING and batches_interrupted_mark():
+        batch.refresh_from_db()
+
+
+def batch_start(batch_id: int) -> int | None:
+    """Claim a queued batch for this worker: its attempt number, or None when it is not
+    queued any more (undone, or taken by another worker)."""
+    with transaction.atomic():
+        started = ImportBatch.objects.filter(pk=batch_id, status=Status.QUEUED).update(
+            status=Status.RUNNING, attempt=F("attempt") + 1, heartbeat_at=timezone.now()
+        )
+        if not started:
+            return None
+        return ImportBatch.objects.values_list("attempt", flat=True).get(pk=batch_id)
+
+
+@contextmanager
+def heartbeat(batch_id: int, attempt: int) -> Iterator[None]:
+    """Say every IMPORT_HEARTBEAT_SECONDS, from a thread of its own, that this worker is still
+    running the batch; a killed worker falls silent and its batch is then marked interrupted."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(settings.IMPORT_HEARTBEAT_SECONDS):
+                with suppress(DatabaseError):  # a busy database: the next beat will do
+                    ImportBatch.objects.filter(
+                        pk=batch_id, attempt=attempt, status=Status.RUNNING
+                    ).update(heartbeat_at=timezone.now())
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"import-{batch_id}-heartbeat", daemon=True)
+    thread.start()
     try:
-        batch_run(batch_id=batch_id, held=held, plan=plan)
+        yield
     finally:
-        connection.close()
+        stop.set()
+        thread.join()
 
 
 def outcomes_record(rows: list[tuple[str, str, str, int]]) -> None:
@@ -157,13 +245,38 @@ def outcomes_record(rows: list[tuple[str, str, str, int]]) -> None:
         )
 
 
-def batch_run(*, batch_id: int, held: HeldUpload, plan: Plan) -> None:
-    """Import the batch's planned files, recording each outcome and the progress as it goes.
+def batch_run(*, batch_id: int) -> None:
+    """Run a queued batch in this worker: import the files it has not recorded yet.
 
-    Files are matched to their rows by origin (held file, member) and position, never by name,
-    which two members of one zip can share; a planned file not met again is recorded as
-    refused, so that no row stays "Waiting" in a finished batch.
+    Each write batch commits with the outcome of each of its files and the batch's progress,
+    so a worker killed at any point leaves a batch whose recorded files are exactly those
+    imported; a resume (`batch_resume`) then imports the rest, nothing twice. Files are matched
+    to their rows by origin (held file, member) and position, never by name, which two
+    members of one zip can share; a planned file not met again is recorded as refused.
     """
+    attempt = batch_start(batch_id)
+    if attempt is None:
+        return
+    batch = ImportBatch.objects.select_related("upload").get(pk=batch_id)
+    status, error = Status.DONE, ""
+    try:
+        if batch.upload is None:
+            raise UploadGone("the held files of this batch are gone")
+        held = HeldUpload.of(batch.upload)
+        with heartbeat(batch_id, attempt):
+            files_import(batch_id=batch_id, attempt=attempt, held=held)
+    except Superseded:
+        return
+    except Exception as exc:  # the batch row must say it stopped, whatever stopped it
+        status, error = Status.FAILED, f"{type(exc).__name__}: {exc}"
+    finished = ImportBatch.objects.filter(pk=batch_id, attempt=attempt, status=Status.RUNNING)
+    finished.update(status=status, error=error, finished_at=timezone.now())
+    if status == Status.DONE:
+        held.discard()
+
+
+def files_import(*, batch_id: int, attempt: int, held: HeldUpload) -> None:
+    plan = Plan.load(held)
     pending = dict(
         ImportFile.objects.filter(batch_id=batch_id, fate=FileFate.PENDING).values_list(
             "position", "pk"
@@ -176,35 +289,29 @@ def batch_run(*, batch_id: int, held: HeldUpload, plan: Plan) -> None:
     }
     waiting: list[FileOutcome] = []
 
-    def flush() -> None:
-        outcomes_record([(o.fate.value, o.reason, o.slug, planned[o.origin]) for o in waiting])
-        ImportBatch.objects.filter(pk=batch_id).update(
-            done=F("done") + len(waiting), progressed_at=timezone.now()
+    def progress_record() -> None:
+        """Inside the write batch's transaction: its files' outcomes and the progress."""
+        still_ours = ImportBatch.objects.filter(
+            pk=batch_id, attempt=attempt, status=Status.RUNNING
+        ).update(
+            done=F("done") + len(waiting),
+            progressed_at=timezone.now(),
+            heartbeat_at=timezone.now(),
         )
+        if not still_ours:
+            raise Superseded
+        outcomes_record([(o.fate.value, o.reason, o.slug, planned[o.origin]) for o in waiting])
         held.keep_alive()
         waiting.clear()
 
-    def on_file_done(outcome: FileOutcome) -> None:
-        waiting.append(outcome)
-        if len(waiting) >= PROGRESS_EVERY:
-            flush()
-
-    try:
-        with held.sources() as sources:
-            editorials_import(
-                sources=(source for source in sources if source.origin in planned),
-                on_file_done=on_file_done,
-            )
-        if waiting:
-            flush()
-        missed_record(batch_id=batch_id)
-        status, error = Status.DONE, ""
-    except Exception as exc:  # the batch row must say it stopped, whatever stopped it
-        status, error = Status.FAILED, f"{type(exc).__name__}: {exc}"
-    ImportBatch.objects.filter(pk=batch_id).update(
-        status=status, error=error, finished_at=timezone.now()
-    )
-    held.discard()
+    with held.sources() as sources:
+        editorials_import(
+            sources=(source for source in sources if source.origin in planned),
+            batch_size=settings.IMPORT_WRITE_BATCH,
+            on_file_done=waiting.append,
+            on_batch_done=progress_record,
+        )
+    missed_record(batch_id=batch_id)
 
 
 def missed_record(*, batch_id: int) -> None:
@@ -316,12 +423,23 @@ def article_restore(*, article: Article, previous: dict) -> None:
 
 def batch_undo(*, batch: ImportBatch, user, keep_annotations: bool = False) -> UndoPlan:
     """Undo a finished batch; refuses (UndoRefused) on annotated articles unless confirmed."""
-    if batch.status != Status.DONE:
+    if batch.status not in UNDOABLE:
         raise UndoRefused([f"this batch is {batch.get_status_display().lower()}; cannot undo"])
     plan = undo_plan(batch=batch)
     if plan.needs_confirmation and not keep_annotations:
         raise UndoRefused(plan.annotated)
     with transaction.atomic():
+        # Taken from its state first, so that no worker resumes it while it is being undone.
+        if not ImportBatch.objects.filter(pk=batch.pk, status=batch.status).update(
+            status=Status.UNDONE
+        ):
+            raise UndoRefused(["this batch was resumed or undone meanwhile"])
+        never_run = batch.files.filter(fate=FileFate.PENDING).update(
+            fate=FileFate.FAILED,
+            reason="not imported: the batch was undone before it reached this file",
+        )
+        if never_run:
+            plan.kept.append(f"{never_run} files the batch had not reached were not imported")
         for article in plan.remove:
             article.delete()
         for article, previous in plan.restore:
@@ -329,4 +447,6 @@ def batch_undo(*, batch: ImportBatch, user, keep_annotations: bool = False) -> U
         batch.status = Status.PARTLY_UNDONE if plan.kept else Status.UNDONE
         batch.undone_at, batch.undone_by, batch.undo_notes = timezone.now(), user, plan.kept
         batch.save(update_fields=["status", "undone_at", "undone_by", "undo_notes"])
+    if batch.upload is not None:
+        HeldUpload.of(batch.upload).discard()
     return plan

@@ -1,4 +1,5 @@
-"""Import batches run from the admin: who ran them, when, and what became of each file."""
+"""Import batches run from the admin: the uploads they read, who ran them, when, and what
+became of each file."""
 
 from django.conf import settings
 from django.db import models
@@ -9,7 +10,9 @@ from articles.sources import name_shown
 
 
 class Status(models.TextChoices):
+    QUEUED = "queued", "Waiting for a worker"
     RUNNING = "running", "Running"
+    INTERRUPTED = "interrupted", "Interrupted"
     DONE = "done", "Done"
     FAILED = "failed", "Stopped by an error"
     UNDONE = "undone", "Undone"
@@ -24,6 +27,40 @@ class FileFate(models.TextChoices):
     FAILED = "failed", "Refused"
 
 
+# A batch in these states may be undone (what it committed) and, while its upload is held,
+# resumed (what it did not reach).
+RESUMABLE = (Status.INTERRUPTED, Status.FAILED)
+UNDOABLE = (Status.DONE, Status.INTERRUPTED, Status.FAILED)
+
+
+class Upload(models.Model):
+    """Files held between the upload and the import, in the `imports` storage (a folder by
+    default, S3-compatible by setting), with the preview's plan. Kept in the database, not in
+    one server's memory or folder, so that any app server can preview, confirm or resume."""
+
+    token = models.CharField(max_length=64, unique=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="held_uploads"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    touched_at = models.DateTimeField(
+        default=timezone.now, help_text="Last upload, claim or import progress; swept by age."
+    )
+    files = models.JSONField(default=list, help_text="Each file's name, stored name and hash.")
+    plan = models.JSONField(null=True, blank=True, help_text="What the preview showed.")
+    claimed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When it was confirmed (once; a second confirm is refused).",
+    )
+
+    class Meta:
+        verbose_name = "held upload"
+
+    def __str__(self) -> str:
+        return f"Upload {self.token[:8]}… of {len(self.files)} files"
+
+
 class ImportBatch(models.Model):
     """One confirmed import: the files of one upload, imported together."""
 
@@ -35,8 +72,22 @@ class ImportBatch(models.Model):
         help_text="The staff member who confirmed the import.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    upload = models.ForeignKey(
+        Upload,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="batches",
+        help_text="The held files, kept until the batch is done so that it can be resumed.",
+    )
+    attempt = models.PositiveIntegerField(
+        default=0, help_text="How many times a worker started this batch (resumes count)."
+    )
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the worker running the batch last said so."
+    )
     finished_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     total = models.PositiveIntegerField(default=0, help_text="Files in the batch.")
     done = models.PositiveIntegerField(default=0, help_text="Files handled so far.")
     progressed_at = models.DateTimeField(
@@ -71,15 +122,24 @@ class ImportBatch(models.Model):
 
     @property
     def finished(self) -> bool:
-        return self.status != Status.RUNNING
+        """Nothing more will happen to it unless someone acts (resume or undo)."""
+        return self.status not in (Status.QUEUED, Status.RUNNING)
 
     @property
-    def stalled(self) -> bool:
-        """Running, but silent for longer than an import batch can take: the worker is gone."""
-        last = self.progressed_at or self.created_at
+    def resumable(self) -> bool:
+        return self.status in RESUMABLE and self.upload_id is not None
+
+    @property
+    def undoable(self) -> bool:
+        return self.status in UNDOABLE
+
+    @property
+    def waiting_long(self) -> bool:
+        """Queued for longer than a worker takes to pick a task up: is a worker running?"""
         return (
-            self.status == Status.RUNNING
-            and (timezone.now() - last).total_seconds() > settings.IMPORT_STALLED_SECONDS
+            self.status == Status.QUEUED
+            and (timezone.now() - self.created_at).total_seconds()
+            > settings.IMPORT_INTERRUPTED_AFTER_SECONDS
         )
 
     @property

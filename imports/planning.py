@@ -8,7 +8,6 @@ position in the upload and the file's origin (held file, member), never its name
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -17,6 +16,7 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import DatabaseError
 
 from articles.importing import Candidate, length_problem
 from articles.models import Article, Paragraph
@@ -73,12 +73,10 @@ class Plan:
         return {fate: self.count(fate) for fate in (NEW, UPDATE, UNCHANGED, REFUSED)}
 
     def save(self, held: HeldUpload) -> None:
-        """Store the plan beside the held files; `UploadNotHeld` (and nothing kept) if it fails."""
+        """Store the plan with the held upload; `UploadNotHeld` (and nothing kept) if it fails."""
         try:
-            held.plan_path().write_text(
-                json.dumps([asdict(row) for row in self.rows]), encoding="utf-8"
-            )
-        except OSError as error:
+            held.plan_save([asdict(row) for row in self.rows])
+        except DatabaseError as error:
             held.discard()
             logger.error("Cannot store the plan of upload %s: %s", held.token, error)
             raise UploadNotHeld(error) from error
@@ -88,9 +86,8 @@ class Plan:
         """The stored plan, or `UploadGone` when it is missing, unreadable or from before
         files were told apart by origin."""
         try:
-            stored = json.loads(held.plan_path().read_text(encoding="utf-8"))
-            rows = [PlanRow(**row) for row in stored]
-        except (OSError, ValueError, TypeError):
+            rows = [PlanRow(**row) for row in held.plan_rows() or []]
+        except TypeError:
             rows = []
         if not rows or any(not row.origin for row in rows):
             raise UploadGone("The preview of this upload cannot be read; upload the files again.")

@@ -1,38 +1,40 @@
 """Hold an upload on the server for a limited time, so that confirm imports what was previewed.
 
-Each upload gets a folder under `settings.IMPORT_UPLOAD_DIR` named by a random token, with the
-files as uploaded and a manifest (owner, time, each file's SHA-256). Nothing goes to the
-database until confirm; the manifest is re-checked then. Expired folders are swept away on
-every upload, preview and confirm, and by `manage.py sweep_uploads` on a schedule.
+Each upload gets a random token; its files go to the `imports` storage under that token, and
+a row in the database (`imports.models.Upload`) records the owner, the time, each file's
+SHA-256 and, once previewed, the plan. So any app server can preview, confirm or resume what
+another one received. Nothing goes into the archive until confirm; the hashes are re-checked
+then. Expired uploads are swept on every upload, preview and confirm, by a task scheduled for
+each upload's expiry, and by `manage.py sweep_uploads` from cron.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 import re
 import secrets
 import shutil
-import time
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
-from pathlib import Path, PurePath
+from datetime import datetime, timedelta
+from pathlib import PurePath
 
 from django.conf import settings
+from django.core.files.base import File
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from articles.sources import SourceFile, SourceLimits, opened_sources, refused
+from imports.models import Upload
+from imports.storage import upload_storage
 
-MANIFEST = "manifest.json"
-PLAN = "plan.json"
-CLAIMED = "confirmed"
 ACCEPTED_SUFFIXES = (".txt", ".zip")
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 HASH_CHUNK = 1024 * 1024
-STORED_NAME_BYTES = 200  # file systems take 255 bytes in a name; leave room
 
 logger = logging.getLogger(__name__)
 
@@ -42,19 +44,15 @@ class UploadGone(Exception):
 
 
 class UploadNotHeld(Exception):
-    """The server could not store the upload (its folder is missing or not writable); nothing
+    """The server could not store the upload (its storage is missing or not writable); nothing
     of it was kept. The message is for the user; the cause is logged for the administrators."""
 
-    def __init__(self, error: OSError):
+    def __init__(self, error: Exception):
         super().__init__(
             "The server could not store the upload, so nothing was saved: its upload folder "
             "cannot be written to. Please tell the site's administrators."
         )
         self.error = error
-
-
-def upload_root() -> Path:
-    return Path(settings.IMPORT_UPLOAD_DIR)
 
 
 def source_limits() -> SourceLimits:
@@ -64,11 +62,15 @@ def source_limits() -> SourceLimits:
     )
 
 
-def file_sha256(path: Path) -> str:
+def stored_sha256(name: str) -> str | None:
+    """The SHA-256 of a stored file, or None when the storage no longer has it."""
     digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(HASH_CHUNK):
-            digest.update(chunk)
+    try:
+        with upload_storage().open(name, "rb") as stream:
+            while chunk := stream.read(HASH_CHUNK):
+                digest.update(chunk)
+    except (OSError, FileNotFoundError):
+        return None
     return digest.hexdigest()
 
 
@@ -86,10 +88,17 @@ def unique_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def stored_leaf(name: str) -> str:
+    """The name a held file is stored under: a plain one with the file's accepted suffix (the
+    name the user knows is kept in the database; storages differ in the names they take)."""
+    suffix = next((s for s in ACCEPTED_SUFFIXES if name.lower().endswith(s)), "")
+    return f"upload{suffix}"
+
+
 @dataclass(frozen=True)
 class HeldFile:
     name: str
-    stored: str  # path relative to the upload's folder
+    stored: str  # the file's name in the `imports` storage
     sha256: str
     size: int
     refused: str = ""
@@ -99,29 +108,35 @@ class HeldFile:
 class HeldUpload:
     token: str
     user_id: int
-    created: float
+    created: datetime
     files: tuple[HeldFile, ...]
+    plan: list[dict] | None = None  # as read with the upload (see `plan_save`)
 
-    @property
-    def folder(self) -> Path:
-        return upload_root() / self.token
+    @classmethod
+    def of(cls, row: Upload) -> HeldUpload:
+        return cls(
+            token=row.token,
+            user_id=row.owner_id,
+            created=row.created_at,
+            files=tuple(HeldFile(**file) for file in row.files),
+            plan=row.plan,
+        )
 
-    @property
-    def expires(self) -> float:
-        return self.created + settings.IMPORT_UPLOAD_TTL_SECONDS
+    def row(self) -> Upload:
+        return Upload.objects.get(token=self.token)
 
     @property
     def expires_at(self) -> datetime:
-        return datetime.fromtimestamp(self.expires, tz=UTC)
+        return self.created + timedelta(seconds=settings.IMPORT_UPLOAD_TTL_SECONDS)
 
     def changes(self) -> list[str]:
         """What differs in the held files since they were uploaded (empty when nothing)."""
         problems = []
         for held in self.files:
-            path = self.folder / held.stored
-            if not path.is_file():
+            digest = stored_sha256(held.stored)
+            if digest is None:
                 problems.append(f"{held.name}: the held file is gone")
-            elif file_sha256(path) != held.sha256:
+            elif digest != held.sha256:
                 problems.append(f"{held.name}: the held file changed since the preview")
         return problems
 
@@ -135,12 +150,12 @@ class HeldUpload:
                 if held.refused:
                     sources.append(refused(held.name, held.refused, (index,)))
                     continue
-                stored = str(self.folder / held.stored)
-                found = stack.enter_context(opened_sources([stored], limits=source_limits()))
+                local = stack.enter_context(local_path(held.stored))
+                found = stack.enter_context(opened_sources([local], limits=source_limits()))
                 sources.extend(
                     replace(
                         source,
-                        name=held.name + source.name[len(stored) :],
+                        name=held.name + source.name[len(local) :],
                         origin=(index, *source.origin[1:]),
                     )
                     for source in found
@@ -148,84 +163,117 @@ class HeldUpload:
             yield sources
 
     def claim(self) -> None:
-        """Mark the upload as being confirmed, once: a second confirm (a double click, another
-        tab) gets `UploadGone` instead of importing the same files twice."""
-        try:
-            os.close(os.open(self.folder / CLAIMED, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-        except FileExistsError:
-            raise UploadGone("This upload has already been confirmed.") from None
+        """Mark the upload as being confirmed, once, on whichever server: a second confirm (a
+        double click, another tab) gets `UploadGone` instead of importing the files twice."""
+        now = timezone.now()
+        claimed = Upload.objects.filter(token=self.token, claimed_at__isnull=True).update(
+            claimed_at=now, touched_at=now
+        )
+        if not claimed:
+            raise UploadGone("This upload has already been confirmed.")
 
     def keep_alive(self) -> None:
         """Say the claimed upload is still being imported, so that no sweep takes it away."""
-        with suppress(OSError):
-            os.utime(self.folder / CLAIMED)
+        Upload.objects.filter(token=self.token).update(touched_at=timezone.now())
 
-    def plan_path(self) -> Path:
-        return self.folder / PLAN
+    def plan_save(self, rows: list[dict]) -> None:
+        Upload.objects.filter(token=self.token).update(plan=rows)
+
+    def plan_rows(self) -> list[dict] | None:
+        if self.plan is not None:
+            return self.plan
+        return Upload.objects.filter(token=self.token).values_list("plan", flat=True).first()
 
     def discard(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        """Delete the held files and their row (a batch keeps its record of them)."""
+        files_delete(self.token, [held.stored for held in self.files])
+        Upload.objects.filter(token=self.token).delete()
+
+
+@contextmanager
+def local_path(name: str) -> Iterator[str]:
+    """A path on this machine to a stored file: its own in a folder storage, else a temporary
+    copy (zip archives are read by seeking, which a remote object does not offer)."""
+    storage = upload_storage()
+    try:
+        yield storage.path(name)
+        return
+    except NotImplementedError:
+        pass
+    with tempfile.TemporaryDirectory(prefix="held-upload-") as folder:
+        copy = f"{folder}/{PurePath(name).name}"
+        with storage.open(name, "rb") as source, open(copy, "wb") as target:
+            shutil.copyfileobj(source, target, HASH_CHUNK)
+        yield copy
+
+
+def files_delete(token: str, names: Iterable[str]) -> None:
+    storage = upload_storage()
+    for name in names:
+        with suppress(OSError, FileNotFoundError):
+            storage.delete(name)
+    # A folder storage leaves the token's empty folders behind.
+    with suppress(NotImplementedError):
+        shutil.rmtree(storage.path(token), ignore_errors=True)
+
+
+class HashingFile(File):
+    """An uploaded file read once: chunks go to the storage and into the SHA-256."""
+
+    def __init__(self, upload):
+        super().__init__(upload, name=upload.name)
+        self.digest = hashlib.sha256()
+        self.upload = upload
+
+    def chunks(self, chunk_size=None):
+        for chunk in self.upload.chunks(chunk_size):
+            self.digest.update(chunk)
+            yield chunk
+
+    def __iter__(self):
+        return self.chunks()
 
 
 def upload_hold(*, files: Iterable, user_id: int) -> HeldUpload:
-    """Store uploaded files in a new held folder; files that are not .txt or .zip are refused.
-    Raises `UploadNotHeld` (and keeps nothing) when the folder cannot be written."""
+    """Store uploaded files under a new token; files that are not .txt or .zip are refused.
+    Raises `UploadNotHeld` (and keeps nothing) when the storage cannot be written."""
     uploads_sweep()
     token = secrets.token_urlsafe(24)
-    folder = upload_root() / token
+    written: list[str] = []
     try:
-        return held_files_write(folder=folder, token=token, files=files, user_id=user_id)
-    except OSError as error:
-        shutil.rmtree(folder, ignore_errors=True)
-        logger.error("Cannot hold an upload in %s: %s", upload_root(), error, exc_info=True)
+        held = held_files_write(token=token, files=files, written=written)
+        row = Upload.objects.create(
+            token=token, owner_id=user_id, files=[vars(file) for file in held]
+        )
+    except (OSError, DatabaseError) as error:
+        files_delete(token, written)
+        logger.error("Cannot hold an upload in the imports storage: %s", error, exc_info=True)
         raise UploadNotHeld(error) from error
+    sweep_schedule(after=settings.IMPORT_UPLOAD_TTL_SECONDS)
+    return HeldUpload.of(row)
 
 
-def stored_leaf(name: str) -> str:
-    """The name a held file is stored under: its own where the file system takes it, else a
-    plain one with the same suffix (the name the user knows is kept in the manifest)."""
-    try:
-        fits = len(name.encode("utf-8")) <= STORED_NAME_BYTES and "\x00" not in name
-    except UnicodeEncodeError:
-        fits = False
-    if fits:
-        return name
-    suffix = next((s for s in ACCEPTED_SUFFIXES if name.lower().endswith(s)), "")
-    return f"upload{suffix}"
-
-
-def held_files_write(*, folder: Path, token: str, files: Iterable, user_id: int) -> HeldUpload:
-    """Write the files and then their manifest into a new folder (OSError on failure)."""
-    folder.mkdir(parents=True)
+def held_files_write(*, token: str, files: Iterable, written: list[str]) -> list[HeldFile]:
+    """Write the files to the storage, noting each stored name in `written` (OSError on
+    failure, when the caller deletes what was written)."""
+    storage = upload_storage()
     taken: set[str] = set()
     held = []
     for index, upload in enumerate(files):
         name = unique_name(upload.name, taken)
-        stored = f"{index}/{stored_leaf(name)}"
-        path = folder / stored
-        path.parent.mkdir()
-        digest = hashlib.sha256()
-        with path.open("wb") as out:
-            for chunk in upload.chunks():
-                digest.update(chunk)
-                out.write(chunk)
+        content = HashingFile(upload)
+        stored = storage.save(f"{token}/{index}/{stored_leaf(name)}", content)
+        written.append(stored)
         reason = ""
         if not name.lower().endswith(ACCEPTED_SUFFIXES):
             reason = "not a .txt editorial or a .zip archive; only those are imported"
-        held.append(HeldFile(name, stored, digest.hexdigest(), upload.size, reason))
-    upload = HeldUpload(token=token, user_id=user_id, created=time.time(), files=tuple(held))
-    manifest = {
-        "user_id": user_id,
-        "created": upload.created,
-        "files": [vars(file) for file in held],
-    }
-    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    return upload
+        held.append(HeldFile(name, stored, content.digest.hexdigest(), upload.size, reason))
+    return held
 
 
 def held_upload(*, token: str, user_id: int) -> HeldUpload:
     """The upload held under `token` for this user, or `UploadGone` saying why not.
-    Then sweeps expired uploads: previews and confirms keep the folder tidy too."""
+    Then sweeps expired uploads: previews and confirms keep the storage tidy too."""
     try:
         return held_upload_read(token=token, user_id=user_id)
     finally:
@@ -235,24 +283,17 @@ def held_upload(*, token: str, user_id: int) -> HeldUpload:
 def held_upload_read(*, token: str, user_id: int) -> HeldUpload:
     if not TOKEN_PATTERN.match(token):
         raise UploadGone("This upload does not exist.")
-    path = upload_root() / token / MANIFEST
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    row = Upload.objects.filter(token=token).first()
+    if row is None:
         raise UploadGone(
             "This upload is no longer held (it was imported, or it expired); upload again."
-        ) from None
-    upload = HeldUpload(
-        token=token,
-        user_id=manifest["user_id"],
-        created=manifest["created"],
-        files=tuple(HeldFile(**file) for file in manifest["files"]),
-    )
-    if (upload.folder / CLAIMED).exists():
+        )
+    upload = HeldUpload.of(row)
+    if row.claimed_at is not None:
         raise UploadGone("This upload has already been confirmed; see the import batches.")
     if upload.user_id != user_id:
         raise UploadGone("This upload belongs to someone else.")
-    if time.time() > upload.expires:
+    if timezone.now() > upload.expires_at:
         upload.discard()
         raise UploadGone("This upload expired before it was confirmed; upload the files again.")
     return upload
@@ -265,43 +306,44 @@ class SweptUpload:
     size: int
 
 
-def last_touched(folder: Path) -> float:
-    """When the held folder was last written: its claim (renewed while an import runs), its
-    manifest, or the folder itself while the upload is still being written."""
-    for marker in (folder / CLAIMED, folder / MANIFEST, folder):
-        try:
-            return marker.stat().st_mtime
-        except OSError:
-            continue
-    return 0.0
-
-
-def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+def expired_uploads():
+    """Uploads nobody will import any more: unconfirmed ones past their time limit, and those
+    of interrupted or failed batches past the time kept for a resume. A confirmed upload
+    whose batch is queued or running is renewed as it goes, so it is never among them."""
+    now = timezone.now()
+    unconfirmed = Q(claimed_at__isnull=True) & Q(
+        touched_at__lt=now - timedelta(seconds=settings.IMPORT_UPLOAD_TTL_SECONDS)
+    )
+    left = (
+        Q(claimed_at__isnull=False)
+        & Q(touched_at__lt=now - timedelta(seconds=settings.IMPORT_RESUME_TTL_SECONDS))
+        & ~Q(batches__status__in=["queued", "running"])
+    )
+    orphaned = (
+        Q(claimed_at__isnull=False)
+        & Q(batches__isnull=True)
+        & Q(touched_at__lt=now - timedelta(seconds=settings.IMPORT_UPLOAD_TTL_SECONDS))
+    )
+    return Upload.objects.filter(unconfirmed | left | orphaned).distinct()
 
 
 def uploads_sweep() -> list[SweptUpload]:
-    """Delete held uploads untouched for longer than the time limit; return what went.
-
-    Only folders named like a token are touched, so a misconfigured IMPORT_UPLOAD_DIR never
-    loses anything else. An upload being imported is kept while the import makes progress.
-    """
-    root = upload_root()
-    if not root.is_dir():
-        return []
-    limit = time.time() - settings.IMPORT_UPLOAD_TTL_SECONDS
+    """Delete the held uploads nobody will import any more; return what went."""
     swept = []
-    for folder in sorted(root.iterdir()):
-        if not (TOKEN_PATTERN.match(folder.name) and folder.is_dir()):
-            continue
-        touched = last_touched(folder)
-        if touched >= limit:
-            continue
-        try:
-            size = folder_size(folder)
-        except OSError:
-            size = 0
-        shutil.rmtree(folder, ignore_errors=True)
-        if not folder.exists():
-            swept.append(SweptUpload(folder.name, datetime.fromtimestamp(touched, tz=UTC), size))
+    for row in expired_uploads():
+        upload = HeldUpload.of(row)
+        with transaction.atomic():
+            deleted, _ = Upload.objects.filter(pk=row.pk, touched_at=row.touched_at).delete()
+        if deleted:
+            files_delete(upload.token, [held.stored for held in upload.files])
+            size = sum(held.size for held in upload.files)
+            swept.append(SweptUpload(upload.token, row.touched_at, size))
     return swept
+
+
+def sweep_schedule(*, after: float) -> None:
+    """Enqueue a sweep for when this upload expires, on a queue that can run tasks later."""
+    from imports.tasks import uploads_sweep_task
+
+    if uploads_sweep_task.get_backend().supports_defer:
+        uploads_sweep_task.using(run_after=timezone.now() + timedelta(seconds=after + 60)).enqueue()

@@ -47,9 +47,9 @@ def importer_user():
 
 @pytest.fixture
 def import_settings(settings, tmp_path):
-    """Held uploads in a temporary folder, and the import run inside the request."""
+    """Held uploads in a temporary folder; the import runs inside the request, as tasks do in
+    the tests (tests/settings.py)."""
     settings.IMPORT_UPLOAD_DIR = tmp_path / "uploads"
-    settings.IMPORT_IN_BACKGROUND = False
     return settings
 
 

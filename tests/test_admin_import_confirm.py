@@ -1,10 +1,14 @@
 """Confirm imports exactly what was previewed, from the held upload, and shows each outcome."""
 
+from datetime import timedelta
+
 import pytest
-from pytest_django.asserts import assertContains
+from django.core.management import call_command
+from django.utils.timezone import now
+from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
-from imports.models import ImportBatch, Status
+from imports.models import ImportBatch, Status, Upload
 from tests.admin_import_support import (
     confirm,
     editorial,
@@ -77,7 +81,9 @@ def test_result_page_has_a_bounded_number_of_queries(staff_client, django_assert
 
 
 def test_running_batch_page_refreshes_itself_without_javascript(staff_client):
-    batch = ImportBatch.objects.create(created_by=staff_client.user, total=10, done=3)
+    batch = ImportBatch.objects.create(
+        created_by=staff_client.user, total=10, done=3, status="running", heartbeat_at=now()
+    )
     response = staff_client.get(batch.get_absolute_url())
     assertContains(response, '<meta http-equiv="refresh" content="2">', html=False)
     assertContains(response, 'value="3"', html=False)
@@ -85,28 +91,63 @@ def test_running_batch_page_refreshes_itself_without_javascript(staff_client):
     assert progress == {"status": "running", "done": 3, "total": 10, "finished": False}
 
 
-def test_background_import_finishes_and_records_progress(
+def test_on_a_server_the_import_waits_for_a_worker_and_the_worker_runs_it(
     staff_client, import_settings, transactional_db
 ):
-    """On a server the import runs in a thread; the batch row says when it is done."""
-    import time
-
-    import_settings.IMPORT_IN_BACKGROUND = True
+    """With the database queue, confirm only queues the batch; `db_worker` imports it."""
+    import_settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["default", "imports"],
+        }
+    }
     preview = upload(staff_client, *[text_file(f"{d}.txt", editorial(d)) for d in range(1, 6)])
     staff_client.post(preview.preview_url)
     batch = ImportBatch.objects.get()
-    for _ in range(100):
-        batch.refresh_from_db()
-        if batch.finished:
-            break
-        time.sleep(0.05)
-    assert (batch.status, batch.done, batch.total) == ("done", 5, 5)
+    assert (batch.status, batch.done, Article.objects.count()) == ("queued", 0, 0)
+    assertContains(staff_client.get(batch.get_absolute_url()), "Waiting for a worker")
+
+    call_command("db_worker", batch=True, queue_name="*", reload=False, startup_delay=False)
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, batch.total, batch.attempt) == ("done", 5, 5, 1)
     assert Article.objects.count() == 5
+    assert not Upload.objects.exists()  # a finished batch's held files go
 
 
-def test_a_running_batch_silent_too_long_is_shown_as_stopped(staff_client, import_settings):
-    """A server restart kills the import thread; the page says so instead of spinning forever."""
-    import_settings.IMPORT_STALLED_SECONDS = -1
-    batch = ImportBatch.objects.create(created_by=staff_client.user, total=10, done=3)
+def test_a_running_batch_whose_worker_fell_silent_is_shown_as_interrupted(
+    staff_client, import_settings
+):
+    """A killed worker stops saying it is alive; the page says so and offers resume and undo."""
+    import_settings.IMPORT_INTERRUPTED_AFTER_SECONDS = 60
+    held = upload(staff_client, text_file("a.txt", editorial(3)))
+    token = held.preview_url.rstrip("/").rsplit("/", 1)[1]
+    batch = ImportBatch.objects.create(
+        created_by=staff_client.user,
+        total=10,
+        done=3,
+        status="running",
+        upload=Upload.objects.get(token=token),
+        heartbeat_at=now() - timedelta(seconds=61),
+    )
     response = staff_client.get(batch.get_absolute_url())
-    assertContains(response, "has probably stopped")
+    assertContains(response, "Interrupted")
+    assertContains(response, "The worker running this import stopped")
+    assertContains(response, "Resume this import")
+    assertContains(response, "Undo this import")
+    batch.refresh_from_db()
+    assert batch.status == "interrupted"
+
+
+def test_a_running_batch_heard_from_lately_is_not_interrupted(staff_client, import_settings):
+    import_settings.IMPORT_INTERRUPTED_AFTER_SECONDS = 60
+    batch = ImportBatch.objects.create(
+        created_by=staff_client.user,
+        total=10,
+        status="running",
+        heartbeat_at=now() - timedelta(seconds=50),
+    )
+    response = staff_client.get(batch.get_absolute_url())
+    assertNotContains(response, "Resume this import")
+    batch.refresh_from_db()
+    assert batch.status == "running"

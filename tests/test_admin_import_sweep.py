@@ -4,11 +4,14 @@ whenever someone previews or confirms; an upload being imported is kept."""
 import io
 import os
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils.timezone import now
 from pytest_django.asserts import assertContains
 
+from imports.models import Upload
 from tests.admin_import_support import editorial, text_file, upload
 
 pytestmark = pytest.mark.django_db
@@ -20,11 +23,14 @@ def held_folders(settings) -> set[str]:
     return {path.name for path in settings.IMPORT_UPLOAD_DIR.iterdir()}
 
 
-def age(folder, seconds: float) -> None:
-    """Make a held folder look as if it was last touched `seconds` ago."""
-    then = time.time() - seconds
-    for path in [*folder.rglob("*"), folder]:
-        os.utime(path, (then, then))
+def held_tokens() -> set[str]:
+    return set(Upload.objects.values_list("token", flat=True))
+
+
+def age(token: str, seconds: float) -> None:
+    """Make a held upload look as if it was last touched `seconds` ago."""
+    then = now() - timedelta(seconds=seconds)
+    Upload.objects.filter(token=token).update(created_at=then, touched_at=then)
 
 
 def token_of(preview) -> str:
@@ -41,13 +47,13 @@ def test_sweep_command_removes_expired_uploads_and_keeps_fresh_ones(staff_client
     import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
     old = token_of(upload(staff_client, text_file("old.txt", editorial(3))))
     fresh = token_of(upload(staff_client, text_file("fresh.txt", editorial(4))))
-    age(import_settings.IMPORT_UPLOAD_DIR / old, 2 * HOUR)
+    age(old, 2 * HOUR)
 
     lines = sweep()
 
-    assert held_folders(import_settings) == {fresh}
+    assert held_folders(import_settings) == held_tokens() == {fresh}
     assert lines[0].startswith(f"removed {old} (untouched since ")
-    assert lines[-1].startswith("removed 1 expired upload (older than 3,600 seconds)")
+    assert lines[-1] == "removed 1 expired upload (unconfirmed for 3,600 seconds)"
 
 
 def test_sweep_command_leaves_what_is_not_a_held_upload(staff_client, import_settings):
@@ -55,9 +61,10 @@ def test_sweep_command_leaves_what_is_not_a_held_upload(staff_client, import_set
     import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
     root = import_settings.IMPORT_UPLOAD_DIR
     (root / "keep-me").mkdir(parents=True)
-    age(root / "keep-me", 2 * HOUR)
+    then = time.time() - 2 * HOUR
+    os.utime(root / "keep-me", (then, then))
 
-    assert sweep() == [f"removed 0 expired uploads (older than 3,600 seconds) from {root}"]
+    assert sweep() == ["removed 0 expired uploads (unconfirmed for 3,600 seconds)"]
     assert held_folders(import_settings) == {"keep-me"}
 
 
@@ -65,12 +72,12 @@ def test_previewing_sweeps_other_expired_uploads(staff_client, import_settings):
     import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
     old = token_of(upload(staff_client, text_file("old.txt", editorial(3))))
     preview = upload(staff_client, text_file("fresh.txt", editorial(4)))
-    age(import_settings.IMPORT_UPLOAD_DIR / old, 2 * HOUR)
+    age(old, 2 * HOUR)
 
     response = staff_client.get(preview.preview_url)
 
     assertContains(response, "fresh.txt")
-    assert held_folders(import_settings) == {token_of(preview)}
+    assert held_folders(import_settings) == held_tokens() == {token_of(preview)}
 
 
 def test_an_upload_being_imported_is_kept_while_it_makes_progress(staff_client, import_settings):
@@ -80,8 +87,8 @@ def test_an_upload_being_imported_is_kept_while_it_makes_progress(staff_client, 
     import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
     token = token_of(upload(staff_client, text_file("a.txt", editorial(3))))
     held = held_upload(token=token, user_id=staff_client.user.pk)
-    age(held.folder, 2 * HOUR)
+    age(token, 2 * HOUR)
     held.claim()
 
     sweep()
-    assert held_folders(import_settings) == {token}
+    assert held_folders(import_settings) == held_tokens() == {token}

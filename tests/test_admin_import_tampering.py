@@ -4,7 +4,7 @@ import pytest
 from pytest_django.asserts import assertContains
 
 from articles.models import Article
-from imports.models import ImportBatch
+from imports.models import ImportBatch, Upload
 from tests.admin_import_support import (
     confirm,
     editorial,
@@ -22,7 +22,7 @@ def held_folder(settings):
 
 def test_a_held_file_changed_on_the_server_is_refused(staff_client, import_settings):
     preview = upload(staff_client, text_file("a.txt", editorial(3)))
-    (held_folder(import_settings) / "0" / "a.txt").write_text(editorial(4), encoding="utf-8")
+    (held_folder(import_settings) / "0" / "upload.txt").write_text(editorial(4), encoding="utf-8")
 
     response = confirm(staff_client, preview.preview_url)
 
@@ -89,7 +89,7 @@ def test_a_second_confirm_of_the_same_preview_imports_nothing_more(staff_client)
 
 def test_a_refused_confirm_discards_the_held_upload(staff_client, import_settings):
     preview = upload(staff_client, text_file("a.txt", editorial(3)))
-    (held_folder(import_settings) / "0" / "a.txt").write_text("changed", encoding="utf-8")
+    (held_folder(import_settings) / "0" / "upload.txt").write_text("changed", encoding="utf-8")
     confirm(staff_client, preview.preview_url)
     assert not list(import_settings.IMPORT_UPLOAD_DIR.iterdir())
 
@@ -98,15 +98,12 @@ def test_a_planned_file_not_found_again_is_refused_never_left_waiting(
     staff_client, import_settings
 ):
     """Whatever the cause, a finished batch has no row still "Waiting" and says why."""
-    import json
-
     preview = upload(
         staff_client, text_file("a.txt", editorial(3)), text_file("b.txt", editorial(4))
     )
-    plan_path = held_folder(import_settings) / "plan.json"
-    rows = json.loads(plan_path.read_text())
-    rows[1]["origin"] = [99]
-    plan_path.write_text(json.dumps(rows))
+    held = Upload.objects.get()
+    held.plan[1]["origin"] = [99]
+    held.save()
 
     result = confirm(staff_client, preview.preview_url)
 
@@ -125,11 +122,7 @@ def test_a_held_upload_without_a_readable_plan_is_refused_not_an_error(
     staff_client, import_settings, damage
 ):
     preview = upload(staff_client, text_file("a.txt", editorial(3)))
-    plan_path = held_folder(import_settings) / "plan.json"
-    if damage == "missing":
-        plan_path.unlink()
-    else:
-        plan_path.write_text("[{")
+    Upload.objects.update(plan=None if damage == "missing" else [{"garbled": True}])
 
     said = "The preview of this upload cannot be read; upload the files again."
     assertContains(staff_client.get(preview.preview_url), said)

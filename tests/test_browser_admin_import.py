@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.management import call_command
 from django.test import Client
 
 from articles.models import Article
@@ -17,7 +18,6 @@ pytestmark = [pytest.mark.browser]
 @pytest.fixture
 def importer(transactional_db, settings, tmp_path):
     settings.IMPORT_UPLOAD_DIR = tmp_path / "uploads"
-    settings.IMPORT_IN_BACKGROUND = False
     return importer_user()
 
 
@@ -105,10 +105,13 @@ def test_drop_zone_takes_dropped_files(page, live_server, importer, tmp_path):
     assert "1 new" in page.locator(".import-summary").inner_text()
 
 
-def test_progress_page_follows_a_background_import_to_its_result(
+def test_progress_page_follows_a_queued_import_to_its_result(
     page, live_server, importer, settings, tmp_path
 ):
-    settings.IMPORT_IN_BACKGROUND = True
+    """With the database queue, the result page waits for a worker, then follows it."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]}
+    }
     signed_in(page, live_server, importer)
     page.goto(f"{live_server.url}/admin/imports/importbatch/upload/")
     page.get_by_label("Editorial files").set_input_files(mixed_zip(tmp_path))
@@ -118,6 +121,9 @@ def test_progress_page_follows_a_background_import_to_its_result(
     page.get_by_role("button", name="Confirm: import 3 new").click()
 
     page.wait_for_url("**/result/")
+    assert page.locator("[data-batch-status]").inner_text() == "Waiting for a worker"
+    assert serious_violations(page) == []
+    call_command("db_worker", batch=True, queue_name="*", reload=False, startup_delay=False)
     page.get_by_role("link", name="Download the report (CSV)").wait_for(timeout=15_000)
     assert page.locator("tr.fate-imported").count() == 3
 

@@ -4,16 +4,18 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.template.defaultfilters import filesizeformat
 
-from imports.uploads import upload_root, uploads_sweep
+from imports.uploads import uploads_sweep
 
 
 class Command(BaseCommand):
     help = (
-        "Delete the uploads held for the admin import preview (in IMPORT_UPLOAD_DIR) that were "
-        "not touched for IMPORT_UPLOAD_TTL_SECONDS; each can be up to 200 MB. Expired uploads "
-        "are also swept on every upload, preview and confirm; run this from cron or a systemd "
-        "timer (say every 15 minutes) so that they go even when nobody imports. An upload whose "
-        "import is still running is kept. Prints one line per upload removed, then a count."
+        "Delete the uploads held for the admin import (in the `imports` storage) that were not "
+        "confirmed within IMPORT_UPLOAD_TTL_SECONDS, and those of interrupted or failed "
+        "batches kept for a resume longer than IMPORT_RESUME_TTL_SECONDS; each can be up to "
+        "200 MB. A task sweeps at each upload's expiry, and every upload, preview and confirm "
+        "sweeps too; run this from cron or a systemd timer as well if no worker runs. An "
+        "upload whose import is queued or running is kept. Prints one line per upload "
+        "removed, then a count."
     )
 
     def handle(self, *args, **options):
@@ -26,5 +28,5 @@ class Command(BaseCommand):
         ttl = settings.IMPORT_UPLOAD_TTL_SECONDS
         self.stdout.write(
             f"removed {len(swept)} expired upload{'s' if len(swept) != 1 else ''} "
-            f"(older than {ttl:,} seconds) from {upload_root()}"
+            f"(unconfirmed for {ttl:,} seconds)"
         )
