@@ -5,8 +5,11 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from annotations.urls import article_page
+from editorial_archive.health import healthz
 
 urlpatterns = [
+    # For a load balancer: the database, the cache and the task queue (health.py).
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("people.urls")),
