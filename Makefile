@@ -1,4 +1,5 @@
-# The two commands: `make run` (serve the archive with the sample editorial) and `make test`.
+# The two commands: `make run` (serve the archive with the sample editorial, and a task worker
+# beside it) and `make test`.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -31,7 +32,10 @@ run: install
 	$(BIN)/python manage.py load_gazetteer
 	$(BIN)/python manage.py import_editorials samples/
 	$(BIN)/python manage.py demo_accounts --host http://$(HOST)
-	$(BIN)/python manage.py runserver $(HOST)
+	@# A task worker beside the server (admin imports, sweeps), stopped with it.
+	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST)
 
 test: install test-js
 	$(BIN)/python -m pytest
