@@ -33,7 +33,7 @@ run: install
 	$(BIN)/python manage.py import_editorials samples/
 	$(BIN)/python manage.py demo_accounts --host http://$(HOST)
 	@# A task worker beside the server (admin imports, sweeps), stopped with it.
-	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver $(HOST)
 
