@@ -92,3 +92,38 @@ def test_an_upload_being_imported_is_kept_while_it_makes_progress(staff_client, 
 
     sweep()
     assert held_folders(import_settings) == held_tokens() == {token}
+
+
+def test_each_upload_schedules_a_sweep_for_when_it_expires(staff_client, import_settings):
+    from django_tasks_db.models import DBTaskResult
+
+    import_settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]}
+    }
+    import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
+    before = now()
+    upload(staff_client, text_file("a.txt", editorial(3)))
+
+    (scheduled,) = DBTaskResult.objects.all()
+    assert scheduled.task_path == "imports.tasks.uploads_sweep_task"
+    assert before + timedelta(seconds=HOUR) < scheduled.run_after
+    assert scheduled.run_after < now() + timedelta(seconds=HOUR + 120)
+
+
+def test_a_sweep_leaves_the_upload_of_a_running_batch_however_old(staff_client, import_settings):
+    from imports.models import ImportBatch
+
+    import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
+    import_settings.IMPORT_RESUME_TTL_SECONDS = HOUR
+    token = token_of(upload(staff_client, text_file("a.txt", editorial(3))))
+    held = Upload.objects.get(token=token)
+    ImportBatch.objects.create(created_by=staff_client.user, upload=held, status="running")
+    Upload.objects.update(claimed_at=now())
+    age(token, 3 * HOUR)
+
+    sweep()
+
+    assert held_tokens() == {token}
+    ImportBatch.objects.update(status="interrupted")
+    sweep()
+    assert held_tokens() == set()

@@ -142,3 +142,41 @@ def test_an_unwritable_upload_folder_is_said_on_the_page_after_a_script_upload(
     page.get_by_role("alert").get_by_text("could not store the upload").wait_for()
     assert page.get_by_role("button", name="Upload and preview").is_visible()
     assert Article.objects.count() == 0
+
+
+def test_an_interrupted_import_is_resumed_from_its_page_with_the_keyboard(
+    page, live_server, importer, settings, tmp_path
+):
+    """A worker killed after the first two files: the page says so, and Resume finishes it."""
+    from imports.models import FileFate, ImportBatch
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]}
+    }
+    signed_in(page, live_server, importer)
+    page.goto(f"{live_server.url}/admin/imports/importbatch/upload/")
+    page.get_by_label("Editorial files").set_input_files(mixed_zip(tmp_path))
+    page.get_by_role("button", name="Upload and preview").click()
+    page.wait_for_url("**/upload/*/")
+    page.get_by_role("button", name="Confirm: import 3 new").click()
+    page.wait_for_url("**/result/")
+    batch = ImportBatch.objects.get()
+    # What a worker killed after committing the refused files and one editorial leaves.
+    first = batch.files.filter(fate=FileFate.PENDING).order_by("position").first()
+    batch.files.filter(pk=first.pk).update(fate=FileFate.FAILED, reason="set aside")
+    ImportBatch.objects.filter(pk=batch.pk).update(status="interrupted", done=3)
+
+    page.reload()
+    assert page.locator("[data-batch-status]").inner_text() == "Interrupted"
+    assert "2 files not reached yet" in page.locator(".import-resume").inner_text()
+    assert serious_violations(page) == []
+    resume = page.get_by_role("button", name="Resume this import")
+    resume.focus()
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/result/")
+    page.get_by_text("resumed: the files it had not reached").wait_for()
+    call_command("db_worker", batch=True, queue_name="*", reload=False, startup_delay=False)
+    page.get_by_role("link", name="Download the report (CSV)").wait_for(timeout=15_000)
+    assert page.locator("tr.fate-imported").count() == 2
+    assert serious_violations(page) == []
