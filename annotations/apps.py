@@ -8,4 +8,4 @@ class AnnotationsConfig(AppConfig):
     verbose_name = "Annotations"
 
     def ready(self):
-        from annotations import receivers  # noqa: F401 - connects the re-anchoring receiver
+        from annotations import receivers  # noqa: F401 - re-anchoring, page versions

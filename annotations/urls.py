@@ -4,6 +4,7 @@ from django.urls import path
 
 from annotations.protocol import views as protocol
 from annotations.views import leaders, moderation, preview, reading, review, writing
+from articles.page_cache import anonymous_cached, article_scopes
 
 app_name = "annotations"
 urlpatterns = [
@@ -66,5 +67,8 @@ urlpatterns = [
     ),
 ]
 
-# The annotated editorial page answers at the article's own address (see the project urls).
-article_page = reading.AnnotatedArticleView.as_view()
+# The annotated editorial page answers at the article's own address (see the project urls);
+# anonymous readers get it cached until the editorial, its tags or its annotations change.
+article_page = anonymous_cached(
+    reading.AnnotatedArticleView.as_view(), scopes=article_scopes, parameters={"mentions"}
+)

@@ -9,6 +9,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Editorials"
 
     def ready(self):
+        from articles import page_receivers  # noqa: F401 - bumps page versions on writes
         from articles.checks import mention_months_zone_check
 
         checks.register(mention_months_zone_check, checks.Tags.database)

@@ -38,6 +38,7 @@ from articles.models import (
     TagSource,
 )
 from articles.models import Mention as MentionRow
+from articles.page_versions import articles_bump
 
 RETAG_BATCH_SIZE = 200
 MENTION_FIELDS = (
@@ -213,6 +214,8 @@ def tags_write(*, found: Sequence[Found], fresh: bool = False) -> TagChanges:
                 TAG_FIELDS, [(a, t, TagSource.AUTO) for a, t in new]
             )
             changes.added += len(new)
+        # Bulk statements send no signals: the pages showing these tags are told here.
+        articles_bump(ids)
     return changes
 
 

@@ -4,27 +4,45 @@ from django.urls import path
 
 from . import api, entity_api, feeds, views
 from .models import AgendaItem, Country, Leader
+from .page_cache import anonymous_cached, list_scopes
 
 app_name = "articles"
+
+
+def listing(view):
+    """A list of editorials, cached for anonymous readers until an editorial or tag changes."""
+    return anonymous_cached(view, scopes=list_scopes)
+
+
 # Entity slugs may be Unicode (taggit's allow_unicode), so they use `str`, not `slug`.
 urlpatterns = [
-    path("", views.ArticleListView.as_view(), name="index"),
+    path("", listing(views.ArticleListView.as_view()), name="index"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
-    path("leaders/<str:slug>/", views.EntityArticlesView.as_view(model=Leader), name="leader"),
-    path("countries/<str:slug>/", views.EntityArticlesView.as_view(model=Country), name="country"),
+    path(
+        "leaders/<str:slug>/",
+        listing(views.EntityArticlesView.as_view(model=Leader)),
+        name="leader",
+    ),
+    path(
+        "countries/<str:slug>/",
+        listing(views.EntityArticlesView.as_view(model=Country)),
+        name="country",
+    ),
     path(
         "agenda/<str:slug>/",
-        views.EntityArticlesView.as_view(model=AgendaItem),
+        listing(views.EntityArticlesView.as_view(model=AgendaItem)),
         name="agenda_item",
     ),
-    path("leaders/<str:slug>/feed/", feeds.EntityFeed(Leader), name="leader_feed"),
-    path("countries/<str:slug>/feed/", feeds.EntityFeed(Country), name="country_feed"),
-    path("agenda/<str:slug>/feed/", feeds.EntityFeed(AgendaItem), name="agenda_item_feed"),
-    path("archive/", views.ArchiveMonthsView.as_view(), name="archive"),
-    path("archive/<int:year>/", views.ArticleYearArchiveView.as_view(), name="year_archive"),
+    path("leaders/<str:slug>/feed/", listing(feeds.EntityFeed(Leader)), name="leader_feed"),
+    path("countries/<str:slug>/feed/", listing(feeds.EntityFeed(Country)), name="country_feed"),
+    path("agenda/<str:slug>/feed/", listing(feeds.EntityFeed(AgendaItem)), name="agenda_item_feed"),
+    path("archive/", listing(views.ArchiveMonthsView.as_view()), name="archive"),
+    path(
+        "archive/<int:year>/", listing(views.ArticleYearArchiveView.as_view()), name="year_archive"
+    ),
     path(
         "archive/<int:year>/<int:month>/",
-        views.ArticleMonthArchiveView.as_view(),
+        listing(views.ArticleMonthArchiveView.as_view()),
         name="month_archive",
     ),
     path("api/articles/", api.ArticleListView.as_view(), name="api_list"),

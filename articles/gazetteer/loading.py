@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from articles.gazetteer.reading import Gazetteer, gazetteer_read
 from articles.models import AgendaItem, Country, Entity, Leader, LeaderTerm
+from articles.page_versions import entities_bump
 
 
 @dataclass
@@ -113,6 +114,9 @@ def _save(model, report: LoadReport, kind: str, new: list, changed: list, fields
     for entity in changed:
         entity.updated_at = now
     model.objects.bulk_update(changed, [*fields, "key", "aliases", "updated_at"])
+    if new or changed:
+        # Bulk writes send no signals: pages naming entities are made again (page_versions).
+        entities_bump()
     report.created[kind] += len(new)
     report.updated[kind] += len(changed)
 
