@@ -4,7 +4,8 @@
 Served at the articles app's list address (placed before it in the URLs): with any of these
 parameters it lists the matches (best first; newest first without words to rank) and adds
 `facets`, the counts the search page shows; without them it is the articles app's list.
-`page_size` and `paragraphs` work as there.
+`page_size` and `paragraphs` work as there. Counting stops past search.engines.COUNT_CAP
+matches: `count` is then the cap and `count_is_capped` is true.
 """
 
 from django.core.paginator import EmptyPage, InvalidPage, Page
@@ -18,6 +19,7 @@ from articles.api import BAD_PARAMETER, NOT_FOUND, ArticleListView
 from articles.api_paging import ArchivePagination
 from articles.page_numbers import page_number
 from articles.serializers import PRINTABLE, ArticleListParams, ArticleRowSerializer, printable
+from search.engines import COUNT_CAP
 from search.facets import FIRST_YEAR, LAST_YEAR, MAX_VALUES_PER_PARAM, FacetSelection
 from search.query import MAX_QUERY_LENGTH, parse_query
 from search.results import SearchResults, search_articles
@@ -31,9 +33,24 @@ FACET_VALUE = {
         },
         "name": {"type": "string"},
         "count": {"type": "integer", "description": "Results with this value."},
+        "count_is_capped": {
+            "type": "boolean",
+            "description": (
+                "True when the search has more results than it counts (see the list's "
+                "`count_is_capped`): `count` is then counted among the newest counted results "
+                "only, so there are at least that many."
+            ),
+        },
         "selected": {"type": "boolean", "description": "Whether the query chose it."},
     },
-    "required": ["value", "name", "count", "selected"],
+    "required": ["value", "name", "count", "count_is_capped", "selected"],
+}
+COUNT_IS_CAPPED = {
+    "type": "boolean",
+    "description": (
+        "Only with search parameters: true when there are more results than `count`, where "
+        f"counting stopped (at {COUNT_CAP:,}); pages go as far as `count`."
+    ),
 }
 FACETS = {
     "type": "object",
@@ -53,12 +70,23 @@ def facets_data(results: SearchResults) -> dict:
                 "value": int(value.value) if group.param == "year" else value.value,
                 "name": value.label,
                 "count": value.count,
+                "count_is_capped": value.capped,
                 "selected": value.selected,
             }
             for value in group.values
         ]
         for group in results.facets
     }
+
+
+def next_to_count(mapping: dict, capped) -> dict:
+    """The mapping with `count_is_capped` set to `capped` right after its `count`."""
+    placed = {}
+    for key, value in mapping.items():
+        placed[key] = value
+        if key == "count":
+            placed["count_is_capped"] = capped
+    return placed
 
 
 # A slug: any text without a control character (which the server refuses with a 400); a
@@ -111,8 +139,15 @@ class SearchParams(ArticleListParams):
 class SearchPagination(ArchivePagination):
     def get_paginated_response_schema(self, schema: dict) -> dict:
         paged = super().get_paginated_response_schema(schema)
+        paged["properties"] = next_to_count(paged["properties"], COUNT_IS_CAPPED)
         paged["properties"]["facets"] = FACETS
         return paged
+
+    def respond_capped(self, request, page: Page, data: list, *, capped: bool, **extra):
+        """The page's response with `count_is_capped` next to `count`."""
+        response = self.respond(request, page, data, **extra)
+        response.data = next_to_count(response.data, capped)
+        return response
 
 
 class SearchArticleListView(ArticleListView):
@@ -127,7 +162,10 @@ class SearchArticleListView(ArticleListView):
         description=(
             "Without `q`, `leader`, `country`, `agenda` or `year`: every editorial, newest "
             "first. With any of them: the matches, best first (newest first when there are "
-            "no words to rank), and `facets`."
+            "no words to rank), and `facets`. Counting stops past "
+            f"{COUNT_CAP:,} matches: `count` is then {COUNT_CAP:,}, `count_is_capped` is true, "
+            "facet counts are counted among the newest of them, and the best matches are "
+            "those among the newest."
         ),
         parameters=[SearchParams],
         responses={200: ArticleRowSerializer(many=True), 400: BAD_PARAMETER, 404: NOT_FOUND},
@@ -155,4 +193,6 @@ class SearchArticleListView(ArticleListView):
         # The same page numbers, over the hits' articles.
         page = Page(results.articles, results.page.number, results.page.paginator)
         data = self.get_serializer(page, many=True).data
-        return paginator.respond(request, page, data, facets=facets_data(results))
+        return paginator.respond_capped(
+            request, page, data, capped=results.total_capped, facets=facets_data(results)
+        )

@@ -158,6 +158,8 @@ class FacetValue:
     count: int
     selected: bool = False
     url: str = ""
+    # Counted among the first matches only (there were more than the cap): at least `count`.
+    capped: bool = False
 
 
 @dataclass
@@ -165,33 +167,54 @@ class FacetGroup:
     param: str
     heading: str
     values: list[FacetValue] = field(default_factory=list)
+    capped: bool = False
+
+
+@dataclass(frozen=True)
+class Total:
+    """How many results: exact, or (`capped`) more than `count`, where counting stopped."""
+
+    count: int
+    capped: bool = False
 
 
 def facet_groups(
-    rows: list[tuple[str, str, str | None, int]], selection: ResolvedSelection
-) -> tuple[int, list[FacetGroup]]:
-    """The total and the facet groups from the engine's `(kind, value, label, count)` rows.
+    rows: list[tuple[str, str, str | None, int]], selection: ResolvedSelection, *, cap: int
+) -> tuple[Total, list[FacetGroup]]:
+    """The total and the facet groups from the engine's `(kind, value, label, count)` rows,
+    whose totals say `cap + 1` when there were more than `cap` results.
 
     Each entity group keeps its most frequent values (chosen ones always); years are all
-    kept, newest first.
+    kept, newest first. Past the cap, a group's counts are lower bounds (`capped`): they are
+    counted among the newest `cap` results (the year group: of the results but for the year).
     """
-    total = 0
+    totals = {"total": 0, "year_total": None}
     by_param: dict[str, list[FacetValue]] = {param: [] for param in FACET_PARAMS}
     for kind, value, label, count in rows:
-        if kind == "total":
-            total = int(count)
+        if kind in totals:
+            totals[kind] = int(count)
         elif kind in by_param and value is not None:
             value = str(value)
             selected = selection.has(kind, value)
             by_param[kind].append(FacetValue(kind, value, label or value, int(count), selected))
+    total = Total(min(totals["total"], cap), capped=totals["total"] > cap)
+    years_total = totals["year_total"]
+    years_capped = total.capped if years_total is None else years_total > cap
     groups = []
     for facet in ENTITY_FACETS:
         values = sorted(by_param[facet.param], key=lambda v: (-v.count, v.label.casefold()))
         shown = values[:SHOWN_PER_GROUP] + [v for v in values[SHOWN_PER_GROUP:] if v.selected]
-        groups.append(FacetGroup(facet.param, facet.heading, shown))
+        groups.append(_capped(FacetGroup(facet.param, facet.heading, shown), total.capped))
     years = sorted(by_param[YEAR], key=lambda v: v.value, reverse=True)
-    groups.append(FacetGroup(YEAR, "Year", years))
+    groups.append(_capped(FacetGroup(YEAR, "Year", years), years_capped))
     return total, groups
+
+
+def _capped(group: FacetGroup, capped: bool) -> FacetGroup:
+    for value in group.values:
+        value.capped = capped
+    group.capped = capped
+    return group
 
 
 def facet_url(params: QueryDict, param: str, value: str, *, selected: bool) -> str:

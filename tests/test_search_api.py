@@ -82,11 +82,35 @@ def test_search_results_carry_facet_counts(client):
     assert data["count"] == 1
     assert data["facets"] == {
         "leader": [
-            {"value": "lee-jae-myung", "name": "Lee Jae-myung", "count": 1, "selected": False}
+            {
+                "value": "lee-jae-myung",
+                "name": "Lee Jae-myung",
+                "count": 1,
+                "count_is_capped": False,
+                "selected": False,
+            }
         ],
-        "country": [{"value": "japan", "name": "Japan", "count": 1, "selected": True}],
-        "agenda": [{"value": "cptpp", "name": "CPTPP", "count": 1, "selected": False}],
-        "year": [{"value": 2026, "name": "2026", "count": 1, "selected": False}],
+        "country": [
+            {
+                "value": "japan",
+                "name": "Japan",
+                "count": 1,
+                "count_is_capped": False,
+                "selected": True,
+            }
+        ],
+        "agenda": [
+            {
+                "value": "cptpp",
+                "name": "CPTPP",
+                "count": 1,
+                "count_is_capped": False,
+                "selected": False,
+            }
+        ],
+        "year": [
+            {"value": 2026, "name": "2026", "count": 1, "count_is_capped": False, "selected": False}
+        ],
     }
 
 
@@ -162,6 +186,7 @@ def test_a_year_lists_that_years_editorials(client):
         "value": 2026,
         "name": "2026",
         "count": 1,
+        "count_is_capped": False,
         "selected": True,
     }
 

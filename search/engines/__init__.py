@@ -5,10 +5,13 @@ its paragraph, and both read a query the same way (see search/query.py): an edit
 matches when each term to include is in its title or in one of its paragraphs and no term to
 exclude is in any. The SQL that does not depend on the database lives here, as one
 statement per search: the set of matching editorials (term sets intersected, facets and
-exclusions applied), the total and the facet counts, and one page ranked (per term, the
-editorial's best entry; the editorial's score is the sum; ties go to the later-imported
-editorial). Subclasses say how one term is matched, scored and highlighted, how a year is
-computed, and how the index is built and kept.
+exclusions applied; each term's index entries read once, without scoring them), the total up
+to COUNT_CAP, the facet counts among the newest COUNT_CAP matches, and one page ranked among
+those same matches (per term, the editorial's best entry; the editorial's score is the sum;
+ties go to the later-imported editorial). Below the cap that is every match, so counts and
+order are exact; past it, a common word's search scores and counts a bounded number of rows
+whatever the archive's size. Subclasses say how one term is matched, scored and highlighted,
+and how the index is built and kept.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}")
 SNIPPETS_PER_ARTICLE = 2
 KIND_SHIFT = 2**32
+# Counting stops past this many matches ("more than 1,000"): facets are then counted among
+# the newest COUNT_CAP matches, and a page is ranked among them. A module constant, not a
+# setting; tests set it lower.
+COUNT_CAP = 1_000
 
 
 @dataclass(frozen=True)
@@ -105,10 +112,6 @@ class SearchEngine:
     vendor = ""
     # The join that reads the matches first and looks their tags up.
     matches_first_join = "JOIN"
-    # Score every entry of each term first and take the terms' article sets from them (when
-    # reading an entry is what costs), or find the matches first and score only their
-    # entries (when scoring is what costs).
-    score_before_matching = False
 
     def __init__(self, connection):
         self.connection = connection
@@ -119,12 +122,14 @@ class SearchEngine:
     # -- Hooks ---------------------------------------------------------------------------
 
     def term_articles(self, term: Term) -> Sql:
-        """SELECT the distinct ids of articles whose title or a paragraph contains the term."""
+        """SELECT the distinct ids of articles whose title or a paragraph contains the term
+        (reading the index only: no score)."""
         raise NotImplementedError
 
-    def term_scores(self, index: int, term: Term, within: str | None) -> Sql:
+    def term_scores(self, index: int, term: Term, candidates: str) -> Sql:
         """SELECT (article id, `index`, score; higher is better) for each entry containing
-        the term, only for articles in the subquery `within` when given."""
+        the term, of the articles in the table `candidates` only (and reading the index no
+        further than their ids, which are the newest matches)."""
         raise NotImplementedError
 
     def highlights(self, query: ParsedQuery, article_ids: list[int]) -> dict[int, Highlights]:
@@ -149,18 +154,10 @@ class SearchEngine:
     # -- Shared SQL ----------------------------------------------------------------------
 
     def matched(
-        self,
-        query: ParsedQuery,
-        selection: ResolvedSelection,
-        *,
-        year: bool = True,
-        term_sets: list[Sql] | None = None,
+        self, query: ParsedQuery, selection: ResolvedSelection, *, year: bool = True
     ) -> Sql:
-        """SELECT the distinct ids of the articles that match the query and the selection
-        (`term_sets`: a SELECT per term to include, when not `term_articles()`)."""
-        if term_sets is None:
-            term_sets = [self.term_articles(term) for term in query.include]
-        parts = list(term_sets)
+        """SELECT the distinct ids of the articles that match the query and the selection."""
+        parts = [self.term_articles(term) for term in query.include]
         for chosen in selection.entities:
             parts.append(self._having_value(chosen.facet.code, chosen.id))
         if year and selection.year:
@@ -173,12 +170,23 @@ class SearchEngine:
         return matched
 
     def search(
-        self, query: ParsedQuery, selection: ResolvedSelection, *, limit: int, offset: int
+        self,
+        query: ParsedQuery,
+        selection: ResolvedSelection,
+        *,
+        limit: int,
+        offset: int,
+        count_cap: int | None = None,
     ) -> tuple[list[int], list[tuple[str, str | None, str | None, int]]]:
-        """In one statement: one page of matching article ids (best first, or newest first
-        with no word to rank), and the facet rows `(kind, value, label, count)`: the total
-        ("total"), each year's count among the results but for the year filter, and each
-        entity's count among the results."""
+        """In one statement: one page of matching article ids, and the facet rows `(kind,
+        value, label, count)`: the total ("total"), each year's count among the results but
+        for the year filter (and their total, "year_total", when a year is chosen), and each
+        entity's count among the results.
+
+        Counts are exact up to `count_cap` (default COUNT_CAP) and say `count_cap + 1` when
+        there are more; facets are then counted among the newest `count_cap` matches, and
+        the page is ranked among those (see `_with_page`)."""
+        cap = COUNT_CAP if count_cap is None else count_cap
         facets, year = facet_table.TABLE, facet_table.YEAR
         # Grouped by one number rather than by (kind, value): SQLite sorts to group, and
         # sorting one column is a third faster. Ids and years are below 2**32.
@@ -187,19 +195,20 @@ class SearchEngine:
             f" {self.matches_first_join} {facets} f ON f.article_id = {{matches}}.article_id"
             "{kinds} GROUP BY k"
         )
+        rows = ["SELECT 'total', NULL, NULL, COUNT(*) FROM counted"]
         if selection.year:  # years among all matches, entities among the chosen year's
             counted = " UNION ALL ".join(
                 [
-                    count.format(matches="base", kinds=f" AND f.kind = {year:d}"),
-                    count.format(matches="m", kinds=f" AND f.kind <> {year:d}"),
+                    count.format(matches="year_sample", kinds=f" AND f.kind = {year:d}"),
+                    count.format(matches="sample", kinds=f" AND f.kind <> {year:d}"),
                 ]
             )
+            rows.append("SELECT 'year_total', NULL, NULL, COUNT(*) FROM year_counted")
         else:
-            counted = count.format(matches="m", kinds="")
-        rows = [
-            "SELECT 'total', NULL, NULL, COUNT(*) FROM m",
-            f"SELECT 'year', CAST(value AS TEXT), NULL, n FROM counts WHERE kind = {year:d}",
-        ]
+            counted = count.format(matches="sample", kinds="")
+        rows.append(
+            f"SELECT 'year', CAST(value AS TEXT), NULL, n FROM counts WHERE kind = {year:d}"
+        )
         for facet in ENTITY_FACETS:
             entity = self.quote(facet.model._meta.db_table)
             rows.append(
@@ -208,7 +217,7 @@ class SearchEngine:
             )
         rows.append("SELECT 'page', CAST(article_id AS TEXT), NULL, position FROM page")
         sql = (
-            self._with_page(query, selection, limit, offset)
+            self._with_page(query, selection, limit, offset, cap)
             + f", counts AS MATERIALIZED (SELECT kind, k - kind * {KIND_SHIFT} AS value, n FROM"
             f" (SELECT k / {KIND_SHIFT} AS kind, k, n FROM ({counted}) grouped) split) "
             + " UNION ALL ".join(rows)
@@ -218,61 +227,62 @@ class SearchEngine:
         return ids, [row for row in rows if row[0] != "page"]
 
     def ranked_ids(
-        self, query: ParsedQuery, selection: ResolvedSelection, *, limit: int, offset: int
+        self,
+        query: ParsedQuery,
+        selection: ResolvedSelection,
+        *,
+        limit: int,
+        offset: int,
+        count_cap: int | None = None,
     ) -> list[int]:
         """Only the page of ids of `search()`."""
-        sql = self._with_page(query, selection, limit, offset) + (
+        cap = COUNT_CAP if count_cap is None else count_cap
+        sql = self._with_page(query, selection, limit, offset, cap) + (
             " SELECT article_id FROM page ORDER BY position"
         )
         return [row[0] for row in self._fetch(sql)]
 
     def _with_page(
-        self, query: ParsedQuery, selection: ResolvedSelection, limit: int, offset: int
+        self, query: ParsedQuery, selection: ResolvedSelection, limit: int, offset: int, cap: int
     ) -> Sql:
-        """WITH `base` (the matches but for the year), `m` (the matches), `page` (one page of
-        ids, with their place)."""
-        # With one term and nothing else, every entry that has it belongs to a result.
-        alone = len(query.include) == 1 and not query.exclude and not selection
-        ctes, term_sets, ranked_hits = [], None, "hits"
-        if query.include:
-            if self.score_before_matching:
-                # Each term's entries are read once, scored, and give its set of articles.
-                within = None
-                term_sets = [
-                    Sql(f"SELECT DISTINCT article_id FROM hits WHERE term = {index:d}")
-                    for index in range(len(query.include))
-                ]
-                if not alone:
-                    ranked_hits = (
-                        "(SELECT * FROM hits WHERE article_id IN (SELECT article_id FROM m)) hits"
-                    )
-            else:
-                within = None if alone else "SELECT article_id FROM m"
-            hits = [
-                self.term_scores(index, term, within) for index, term in enumerate(query.include)
-            ]
-            ctes.append(
-                "hits(article_id, term, score) AS MATERIALIZED ("
-                + Sql.join(" UNION ALL ", hits)
-                + ")"
-            )
-        ctes.append(
-            "base(article_id) AS MATERIALIZED ("
-            + self.matched(query, selection, year=False, term_sets=term_sets)
-            + ")"
-        )
+        """WITH `base` (the matches but for the year), `m` (the matches), `counted` (the
+        newest `cap + 1` of them), `sample` (the newest `cap`: what facets count and what is
+        ranked), the same two of `base` when a year is chosen, and `page` (one page of ids,
+        with their place).
+
+        Ranking reads only the sample's entries, so a common word's page costs the same at
+        any archive size; past the cap, the best matches are those among the newest `cap`.
+        With no word to rank, the page is the newest matches by publication date."""
+        newest = "ORDER BY article_id DESC LIMIT"
+        ctes = [
+            "base(article_id) AS MATERIALIZED (" + self.matched(query, selection, year=False) + ")"
+        ]
         if selection.year:
             ctes.append(
                 "m(article_id) AS MATERIALIZED (SELECT article_id FROM base INTERSECT "
                 + self._having_value(facet_table.YEAR, selection.year)
                 + ")"
             )
+            ctes.append(
+                f"year_counted AS MATERIALIZED (SELECT article_id FROM base {newest} {cap + 1:d})"
+            )
+            ctes.append(f"year_sample AS (SELECT article_id FROM year_counted {newest} {cap:d})")
         else:
             ctes.append("m(article_id) AS (SELECT article_id FROM base)")
+        ctes.append(f"counted AS MATERIALIZED (SELECT article_id FROM m {newest} {cap + 1:d})")
+        ctes.append(f"sample AS MATERIALIZED (SELECT article_id FROM counted {newest} {cap:d})")
         if query.include:
+            scores = [
+                self.term_scores(index, term, "sample") for index, term in enumerate(query.include)
+            ]
+            ctes.append(
+                "hits(article_id, term, score) AS MATERIALIZED ("
+                + Sql.join(" UNION ALL ", scores)
+                + ")"
+            )
             ranked = (
                 "SELECT article_id, SUM(score) AS score FROM (SELECT article_id, term,"
-                f" MAX(score) AS score FROM {ranked_hits} GROUP BY article_id, term) best"
+                " MAX(score) AS score FROM hits GROUP BY article_id, term) best"
                 " GROUP BY article_id"
             )
             order = "score DESC, article_id DESC"

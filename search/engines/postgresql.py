@@ -149,9 +149,6 @@ def triggers_sql(n: dict[str, str]) -> list[str]:
 
 class PostgreSQLEngine(SearchEngine):
     vendor = "postgresql"
-    # Reading an entry's heap row is what costs here (the GIN index gives only row ids), and
-    # ts_rank() on the vector read with it costs little: each term's entries are read once.
-    score_before_matching = True
 
     def term_articles(self, term: Term) -> Sql:
         return Sql(
@@ -160,11 +157,14 @@ class PostgreSQLEngine(SearchEngine):
             [tsquery_operand(term)],
         )
 
-    def term_scores(self, index: int, term: Term, within: str | None) -> Sql:
-        restrict = f" AND e.article_id IN ({within})" if within else ""
+    def term_scores(self, index: int, term: Term, candidates: str) -> Sql:
+        # ts_rank() reads each entry's tsvector: only the candidates' entries are read, found
+        # by the article index from the oldest candidate on.
         return Sql(
             f"SELECT e.article_id, {index:d}, ts_rank(e.vector, q)"
-            f" FROM {TABLE} e, to_tsquery('{CONFIG}', %s) q WHERE e.vector @@ q{restrict}",
+            f" FROM {TABLE} e, to_tsquery('{CONFIG}', %s) q WHERE e.vector @@ q"
+            f" AND e.article_id >= (SELECT MIN(article_id) FROM {candidates})"
+            f" AND e.article_id IN (SELECT article_id FROM {candidates})",
             [tsquery_operand(term)],
         )
 

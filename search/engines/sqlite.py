@@ -103,10 +103,14 @@ class SQLiteEngine(SearchEngine):
             f"SELECT DISTINCT rowid >> 32 FROM {TABLE} WHERE {TABLE} MATCH %s", [fts5_string(term)]
         )
 
-    def term_scores(self, index: int, term: Term, within: str | None) -> Sql:
-        restrict = f" AND (rowid >> 32) IN ({within})" if within else ""
+    def term_scores(self, index: int, term: Term, candidates: str) -> Sql:
+        # bm25() is what costs (a row-size lookup per row): it is computed for the
+        # candidates' rows only, and FTS5 seeks to the oldest candidate's first rowid
+        # rather than reading the term's whole list again.
         return Sql(
-            f"SELECT rowid >> 32, {index:d}, -{BM25} FROM {TABLE} WHERE {TABLE} MATCH %s{restrict}",
+            f"SELECT rowid >> 32, {index:d}, -{BM25} FROM {TABLE} WHERE {TABLE} MATCH %s"
+            f" AND rowid >= ((SELECT MIN(article_id) FROM {candidates}) << 32)"
+            f" AND (rowid >> 32) IN (SELECT article_id FROM {candidates})",
             [fts5_string(term)],
         )
 
