@@ -5,9 +5,10 @@ from collections import defaultdict
 from django.contrib.auth import get_user_model
 from django.views.generic import DetailView, ListView, TemplateView
 
+from annotations.card_cache import cards_render
 from annotations.highlighting import runs_of
 from annotations.models import Annotation, Kind, Status
-from annotations.permissions import can_annotate, can_change, can_moderate, can_reattach
+from annotations.permissions import can_annotate, can_moderate, can_reattach, change_rule
 from annotations.protocol.headers import service_link
 from annotations.protocol.iris import container_iri
 from annotations.revision_changes import field_changes
@@ -42,9 +43,9 @@ def author_id_parse(value: str) -> int | None:
 
 def with_permissions(annotations, user) -> None:
     """Mark what this user may do with each annotation, so templates only read flags."""
-    moderator = can_moderate(user)
+    moderator, may_change = can_moderate(user), change_rule(user)
     for annotation in annotations:
-        annotation.user_can_change = can_change(user, annotation)
+        annotation.user_can_change = may_change(annotation)
         annotation.user_can_moderate = moderator
 
 
@@ -83,7 +84,10 @@ class AnnotatedArticleView(ArticleDetailView):
                 paragraphs[annotation.paragraph_id],
             )
             by_paragraph[annotation.paragraph_id].append(annotation)
-            with_permissions([annotation, *annotation.reply_list], user)
+        with_permissions(
+            [item for thread in threads for item in [thread, *thread.reply_list]], user
+        )
+        cards_render(threads, user_can_annotate=can_annotate(user), request=self.request)
         for paragraph in paragraphs.values():
             paragraph.threads = sorted(by_paragraph.get(paragraph.pk, []), key=text_order)
             paragraph.threads_shown = paragraph.threads[:MARGIN_CARDS_SHOWN]
