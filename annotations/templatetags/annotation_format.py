@@ -11,8 +11,9 @@ from annotations.markdown import markdown_render
 
 register = template.Library()
 
-# Same escapes as Django's json_script: the JSON cannot close the script element.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+# Same escapes as Django's json_script: the JSON cannot close the script element. Replaced
+# one by one: str.translate with a mapping costs tens of milliseconds on a page of claims.
+JSON_SCRIPT_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 
 
 @register.filter
@@ -27,7 +28,9 @@ def claim_reviews_json_ld(annotations, request):
     items = annotations if isinstance(annotations, list | tuple) else [annotations]
     reviews = [claim_review(annotation, request) for annotation in items]
     data = reviews[0] if len(reviews) == 1 else reviews
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False)
+    for character, escape in JSON_SCRIPT_ESCAPES:
+        text = text.replace(character, escape)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
