@@ -109,7 +109,7 @@ class EntityArticlesView(SingleObjectMixin, ArticlePaginationMixin, ListView):
             object_list=articles,
             entries=[(article, quotes.get(article.pk)) for article in articles],
             timeline=timeline(entity_pages.mentions_per_month(self.object)),
-            co_mentions=entity_pages.co_mentioned(self.object),
+            co_mentions=entity_pages.co_mentioned_cached(self.object),
             feed_url=feed_url(self.object),
         )
         return context

@@ -329,3 +329,15 @@ def test_a_message_waiting_for_one_reader_is_shown_to_them_alone(client, article
     assert "Only for this reader." in html(other, article.get_absolute_url())
     assert "Only for this reader." not in html(client, article.get_absolute_url())
     assert "Only for this reader." not in html(other, article.get_absolute_url())
+
+
+def test_a_signed_in_readers_entity_pages_read_the_co_mentions_once(article, count_queries):
+    """Signed-in readers get entity pages made for them, but their three co-mention
+    queries (one a kind) are kept until the tags change."""
+    reader, _ = signed_in("reader")
+    japan = Country.objects.get(name="Japan")
+
+    first = count_queries(lambda: html(reader, japan.get_absolute_url()))
+    second = count_queries(lambda: html(reader, japan.get_absolute_url()))
+
+    assert second == first - 3
