@@ -11,6 +11,7 @@ their new paragraphs, with the matcher built once per import.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -60,14 +61,20 @@ class FileOutcome:
 
 @dataclass
 class ImportReport:
-    outcomes: list[FileOutcome] = field(default_factory=list)
+    """How many files met each fate, and the refused ones with their reasons. Only the
+    failures are kept, so that an import's memory does not grow with the files it imports
+    (`on_file_done` hears of every outcome)."""
+
+    counts: Counter = field(default_factory=Counter)
+    failures: list[FileOutcome] = field(default_factory=list)
+
+    def add(self, outcome: FileOutcome) -> None:
+        self.counts[outcome.fate] += 1
+        if outcome.fate is Fate.FAILED:
+            self.failures.append(outcome)
 
     def count(self, fate: Fate) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.fate is fate)
-
-    @property
-    def failures(self) -> list[FileOutcome]:
-        return [outcome for outcome in self.outcomes if outcome.fate is Fate.FAILED]
+        return self.counts[fate]
 
     def summary(self) -> str:
         return ", ".join(f"{fate.value} {self.count(fate)}" for fate in Fate)
@@ -320,7 +327,7 @@ def editorials_import(
 
     def record(outcomes: Iterable[FileOutcome]) -> None:
         for outcome in outcomes:
-            report.outcomes.append(outcome)
+            report.add(outcome)
             if on_file_done:
                 on_file_done(outcome)
 

@@ -10,11 +10,14 @@ are displayed, with control and bidi characters escaped.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 EDITORIAL_SUFFIX = ".txt"
@@ -166,11 +169,50 @@ class ArchiveReader:
         return data
 
 
-def archive_members(path: Path, name: str, limits: SourceLimits, stack: ExitStack):
+class SourceListing(Sequence[SourceFile]):
+    """The sources of an opening, each made when it is reached: the listing keeps a path or
+    an archive member per file, not a reader, so that its memory stays small however many
+    files there are (a folder of 100,000 editorials). Parts are added with a count and a
+    function that makes the source at a position of the part."""
+
+    def __init__(self) -> None:
+        self._parts: list[tuple[int, Callable[[int], SourceFile]]] = []
+        self._ends: list[int] = []
+
+    def add(self, count: int, make: Callable[[int], SourceFile]) -> None:
+        if count:
+            self._parts.append((count, make))
+            self._ends.append(len(self) + count)
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    def __iter__(self) -> Iterator[SourceFile]:
+        for count, make in self._parts:
+            for position in range(count):
+                yield make(position)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[position] for position in range(*key.indices(len(self)))]
+        if key < 0:
+            key += len(self)
+        if not 0 <= key < len(self):
+            raise IndexError("source listing index out of range")
+        part = bisect_right(self._ends, key)
+        start = self._ends[part - 1] if part else 0
+        return self._parts[part][1](key - start)
+
+
+def archive_members(
+    path: Path, name: str, limits: SourceLimits, stack: ExitStack
+) -> tuple[int, Callable[[int], SourceFile]]:
+    """How many sources a zip archive holds, and how to make the one at each position."""
     try:
         archive = stack.enter_context(zipfile.ZipFile(path))
     except (zipfile.BadZipFile, OSError) as error:
-        return [refused(name, f"not a readable zip archive ({error})")]
+        reason = f"not a readable zip archive ({error})"
+        return 1, lambda _: refused(name, reason)
     reader = ArchiveReader(archive, name, limits)
     members = [
         (index, info)
@@ -180,41 +222,53 @@ def archive_members(path: Path, name: str, limits: SourceLimits, stack: ExitStac
     # Sorted by name; the sort is stable, so members of one name keep the archive's order.
     members.sort(key=lambda member: member[1].filename)
     copies: dict[str, int] = {}
-    sources = []
+    listed = []
     for index, info in members:
         copies[info.filename] = copies.get(info.filename, 0) + 1
-        sources.append(reader.member(info, index, copies[info.filename]))
-    return sources
+        listed.append((info, index, copies[info.filename]))
+    return len(listed), lambda position: reader.member(*listed[position])
 
 
-def folder_files(path: Path, limits: SourceLimits) -> list[SourceFile]:
-    files = sorted(p for p in path.rglob(f"*{EDITORIAL_SUFFIX}") if p.is_file())
-    return [plain_file(p, str(p), limits) for p in files]
+def folder_files(path: Path, limits: SourceLimits) -> tuple[int, Callable[[int], SourceFile]]:
+    """How many editorial files a folder holds (recursively), and how to make each source;
+    only their paths are kept, as strings."""
+    files = sorted(
+        full
+        for folder, _, names in os.walk(path)  # not into linked folders, as rglob does not
+        for name in names
+        if name.endswith(EDITORIAL_SUFFIX) and os.path.isfile(full := os.path.join(folder, name))
+    )
+    return len(files), lambda position: replace(
+        plain_file(Path(files[position]), files[position], limits), origin=(position,)
+    )
 
 
-def expand(path: Path, limits: SourceLimits, stack: ExitStack) -> Iterator[SourceFile]:
+def expand(path: Path, limits: SourceLimits, stack: ExitStack) -> tuple[int, Callable]:
     name = str(path)
     if path.is_dir():
-        for index, source in enumerate(folder_files(path, limits)):
-            yield replace(source, origin=(index,))
-    elif not path.exists():
-        yield refused(name, "no such file or folder")
-    elif path.suffix.lower() == ARCHIVE_SUFFIX:
-        yield from archive_members(path, name, limits, stack)
-    else:
-        yield plain_file(path, name, limits)
+        return folder_files(path, limits)
+    if not path.exists():
+        return 1, lambda _: refused(name, "no such file or folder")
+    if path.suffix.lower() == ARCHIVE_SUFFIX:
+        return archive_members(path, name, limits, stack)
+    return 1, lambda _: plain_file(path, name, limits)
 
 
 @contextmanager
 def opened_sources(
     paths: Iterable[str | Path], *, limits: SourceLimits | None = None
-) -> Iterator[list[SourceFile]]:
+) -> Iterator[SourceListing]:
     """Every editorial file under the given paths, in a stable order; archives stay open.
     Each source's origin starts with the index of its path, so no two origins are equal."""
     limits = limits or SourceLimits()
     with ExitStack() as stack:
-        yield [
-            replace(source, origin=(index, *source.origin))
-            for index, path in enumerate(paths)
-            for source in expand(Path(path), limits, stack)
-        ]
+        listing = SourceListing()
+        for index, path in enumerate(paths):
+            count, make = expand(Path(path), limits, stack)
+            listing.add(count, partial(with_path_index, make, index))
+        yield listing
+
+
+def with_path_index(make: Callable[[int], SourceFile], index: int, position: int) -> SourceFile:
+    source = make(position)
+    return replace(source, origin=(index, *source.origin))

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import PurePath
 
 from django.conf import settings
@@ -28,7 +29,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.sources import SourceFile, SourceLimits, opened_sources, refused
+from articles.sources import SourceFile, SourceLimits, SourceListing, opened_sources, refused
 from imports.models import Upload
 from imports.storage import upload_storage
 
@@ -141,26 +142,20 @@ class HeldUpload:
         return problems
 
     @contextmanager
-    def sources(self) -> Iterator[list[SourceFile]]:
+    def sources(self) -> Iterator[SourceListing]:
         """Every editorial in the upload, named as the user knows it (`batch.zip:2026/a.txt`);
-        each source's origin is (held file index, member index), the same on every reading."""
-        sources = []
+        each source's origin is (held file index, member index), the same on every reading.
+        Sources are made as they are reached (see `SourceListing`)."""
+        listing = SourceListing()
         with ExitStack() as stack:
             for index, held in enumerate(self.files):
                 if held.refused:
-                    sources.append(refused(held.name, held.refused, (index,)))
+                    listing.add(1, partial(held_refusal, held, index))
                     continue
                 local = stack.enter_context(local_path(held.stored))
                 found = stack.enter_context(opened_sources([local], limits=source_limits()))
-                sources.extend(
-                    replace(
-                        source,
-                        name=held.name + source.name[len(local) :],
-                        origin=(index, *source.origin[1:]),
-                    )
-                    for source in found
-                )
-            yield sources
+                listing.add(len(found), partial(as_uploaded, found, held.name, local, index))
+            yield listing
 
     def claim(self) -> None:
         """Mark the upload as being confirmed, once, on whichever server: a second confirm (a
@@ -188,6 +183,20 @@ class HeldUpload:
         """Delete the held files and their row (a batch keeps its record of them)."""
         files_delete(self.token, [held.stored for held in self.files])
         Upload.objects.filter(token=self.token).delete()
+
+
+def held_refusal(held: HeldFile, index: int, _position: int) -> SourceFile:
+    return refused(held.name, held.refused, (index,))
+
+
+def as_uploaded(
+    found: SourceListing, name: str, local: str, index: int, position: int
+) -> SourceFile:
+    """A source of a held file, with the name and the place the user uploaded it under."""
+    source = found[position]
+    return replace(
+        source, name=name + source.name[len(local) :], origin=(index, *source.origin[1:])
+    )
 
 
 @contextmanager

@@ -150,3 +150,29 @@ def test_a_zip_inside_a_zip_is_refused_not_ignored(tmp_path):
 )
 def test_names_are_shown_with_hidden_characters_escaped(name, shown):
     assert name_shown(name) == shown
+
+
+def test_a_listing_of_folders_and_archives_is_a_sequence_made_on_demand(tmp_path):
+    """len, indexes, negative indexes and slices agree with iteration, across parts."""
+    folder = tmp_path / "folder"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("b.txt", "a.txt", "sub/c.txt", "skip.md"):
+        (folder / name).write_text(name)
+    archive = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("z.txt", b"z")
+        bundle.writestr("y.txt", b"y")
+    with opened_sources([folder, archive, tmp_path / "missing.txt"]) as sources:
+        listed = [(source.name, source.origin) for source in sources]
+        assert len(sources) == len(listed) == 6
+        assert [(s.name, s.origin) for s in sources[1:4]] == listed[1:4]
+        assert (sources[-1].name, sources[-2].origin) == (listed[-1][0], listed[-2][1])
+        assert sources[4].read() == b"z"
+        with pytest.raises(IndexError):
+            sources[6]
+    assert [name for name, _ in listed[:3]] == [
+        str(folder / "a.txt"),
+        str(folder / "b.txt"),
+        str(folder / "sub" / "c.txt"),
+    ]
+    assert [origin for _, origin in listed] == [(0, 0), (0, 1), (0, 2), (1, 1), (1, 0), (2,)]

@@ -112,8 +112,8 @@ def test_older_version_than_the_archived_one_is_refused(tmp_path):
     import_texts(tmp_path, editorial_variant(updated_time="2026-01-14 09:00:00"))
     stale = editorial_variant(updated_time="2026-01-13 09:00:00", title="Stale Title")
     report = import_texts(tmp_path, stale)
-    [outcome] = report.outcomes
-    assert outcome.fate is Fate.FAILED
+    [outcome] = report.failures
+    assert report.summary() == "imported 0, updated 0, unchanged 0, failed 1"
     assert outcome.reason.startswith("older than the archived version")
     assert Article.objects.get().title != "Stale Title"
 
