@@ -27,13 +27,27 @@ def peak_rss_mb() -> float:
 
 
 def table_counts() -> dict[str, int]:
-    """How many articles, paragraphs and mentions the database holds."""
-    from articles.models import Article, Mention, Paragraph
+    """How many articles, paragraphs and mentions the database holds, and the entries of the
+    search index and the facet table (so that a baseline is seen to build the same index)."""
+    from django.db import connection
 
+    from articles.models import Article, Mention, Paragraph
+    from search.engines import postgresql as postgresql_engine
+    from search.engines import sqlite as sqlite_engine
+    from search.facet_table import TABLE as FACET_TABLE
+
+    index = sqlite_engine.TABLE if connection.vendor == "sqlite" else postgresql_engine.TABLE
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {index}")
+        (entries,) = cursor.fetchone()
+        cursor.execute(f"SELECT count(*) FROM {FACET_TABLE}")
+        (facets,) = cursor.fetchone()
     return {
         "articles": Article.objects.count(),
         "paragraphs": Paragraph.objects.count(),
         "mentions": Mention.objects.count(),
+        "search entries": entries,
+        "facet rows": facets,
     }
 
 

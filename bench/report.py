@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-RATIO_GOAL = 2.0  # the import may take at most twice the baseline's time
+RATIO_GOAL = 1.5  # the import may take at most 1.5 times the baseline's (issue 13)
 MEMORY_GOAL_MB = 300.0  # and its peak memory stays under this
 
 
@@ -14,6 +14,7 @@ class Result:
     editorials: int
     import_seconds: float | None = None
     baseline_seconds: float | None = None
+    index_seconds: float | None = None  # the baseline's one index build, of its seconds
     reimport_seconds: float | None = None
     peak_mb: float | None = None
     problems: list[str] = field(default_factory=list)
@@ -48,6 +49,7 @@ def row(result: Result) -> list[str]:
         _verdict(None if ratio is None else ratio <= RATIO_GOAL),
         _number(result.import_seconds, 2),
         _number(result.baseline_seconds, 2),
+        _number(result.index_seconds, 2),
         _number(result.reimport_seconds, 2),
         _number(peak, 0),
         _verdict(None if peak is None else peak < MEMORY_GOAL_MB),
@@ -63,6 +65,7 @@ HEADER = [
     f"≤{RATIO_GOAL:g}x",
     "import s",
     "baseline s",
+    "of it index s",
     "re-import s",
     "peak MB",
     f"<{MEMORY_GOAL_MB:g}MB",

@@ -64,7 +64,8 @@ def bench_database(database, corpus: Path, rows_file: Path, rows: dict) -> Resul
     result.peak_mb = max(first["peak_mb"], again["peak_mb"])
     check_import(result, "import", first, {"imported": rows["articles"]})
     check_import(result, "re-import", again, {"unchanged": rows["articles"]})
-    for kind in ("articles", "paragraphs", "mentions"):
+    result.index_seconds = baseline["index_seconds"]
+    for kind in ("articles", "paragraphs", "mentions", "search entries", "facet rows"):
         if first[kind] != baseline[kind]:
             result.problems.append(
                 f"{kind}: import wrote {first[kind]:,}, baseline {baseline[kind]:,}"
