@@ -48,11 +48,14 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# `make bench BENCH_COUNT=100000`: the import and search at 100,000 editorials (issue 13;
+# hours on a small machine, and several GB in bench/out).
+BENCH_COUNT ?= 10000
 bench: install
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run --count $(BENCH_COUNT)
 	$(BIN)/python -m bench.tagging
 	$(BIN)/python -m bench.admin_import
-	$(BIN)/python -m bench.search
+	$(BIN)/python -m bench.search --count $(BENCH_COUNT)
 	$(BIN)/python -m bench.margin
 	$(BIN)/python -m bench.protocol
 
