@@ -15,6 +15,11 @@ from tests.factories import user_factory
 from tests.sample_editorials import editorial_variant
 
 UPLOAD_URL = "/admin/imports/importbatch/upload/"
+# Tasks queued in the database, as on a server, for the tests of what happens until a worker
+# runs them (the suite's settings run tasks the moment they are queued).
+DATABASE_QUEUE = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]}
+}
 
 
 def input_time(day: int) -> str:
@@ -59,6 +64,13 @@ def staff_client(client, import_settings):
     client.force_login(user)
     client.user = user
     return client
+
+
+def work() -> None:
+    """Run every queued task, as `manage.py db_worker --batch` does, then return."""
+    from django.core.management import call_command
+
+    call_command("db_worker", batch=True, queue_name="*", reload=False, startup_delay=False)
 
 
 def upload(client, *files, follow=True):

@@ -3,17 +3,18 @@
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils.timezone import now
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from imports.models import ImportBatch, Status, Upload
 from tests.admin_import_support import (
+    DATABASE_QUEUE,
     confirm,
     editorial,
     text_file,
     upload,
+    work,
     zip_file,
 )
 
@@ -95,19 +96,14 @@ def test_on_a_server_the_import_waits_for_a_worker_and_the_worker_runs_it(
     staff_client, import_settings, transactional_db
 ):
     """With the database queue, confirm only queues the batch; `db_worker` imports it."""
-    import_settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "imports"],
-        }
-    }
+    import_settings.TASKS = DATABASE_QUEUE
     preview = upload(staff_client, *[text_file(f"{d}.txt", editorial(d)) for d in range(1, 6)])
     staff_client.post(preview.preview_url)
     batch = ImportBatch.objects.get()
     assert (batch.status, batch.done, Article.objects.count()) == ("queued", 0, 0)
     assertContains(staff_client.get(batch.get_absolute_url()), "Waiting for a worker")
 
-    call_command("db_worker", batch=True, queue_name="*", reload=False, startup_delay=False)
+    work()
 
     batch.refresh_from_db()
     assert (batch.status, batch.done, batch.total, batch.attempt) == ("done", 5, 5, 1)

@@ -12,7 +12,7 @@ from django.utils.timezone import now
 from pytest_django.asserts import assertContains
 
 from imports.models import Upload
-from tests.admin_import_support import editorial, text_file, upload
+from tests.admin_import_support import DATABASE_QUEUE, editorial, text_file, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -97,9 +97,7 @@ def test_an_upload_being_imported_is_kept_while_it_makes_progress(staff_client, 
 def test_each_upload_schedules_a_sweep_for_when_it_expires(staff_client, import_settings):
     from django_tasks_db.models import DBTaskResult
 
-    import_settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]}
-    }
+    import_settings.TASKS = DATABASE_QUEUE
     import_settings.IMPORT_UPLOAD_TTL_SECONDS = HOUR
     before = now()
     upload(staff_client, text_file("a.txt", editorial(3)))

@@ -5,12 +5,11 @@ import zipfile
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.management import call_command
 from django.test import Client
 
 from articles.models import Article
 from tests.accessibility import serious_violations
-from tests.admin_import_support import editorial, importer_user
+from tests.admin_import_support import DATABASE_QUEUE, editorial, importer_user, work
 
 pytestmark = [pytest.mark.browser]
 
@@ -105,25 +104,27 @@ def test_drop_zone_takes_dropped_files(page, live_server, importer, tmp_path):
     assert "1 new" in page.locator(".import-summary").inner_text()
 
 
+def queued_import(page, live_server, importer, settings, folder) -> None:
+    """Upload the mixed zip and confirm it, on the database queue: no worker has run it."""
+    settings.TASKS = DATABASE_QUEUE
+    signed_in(page, live_server, importer)
+    page.goto(f"{live_server.url}/admin/imports/importbatch/upload/")
+    page.get_by_label("Editorial files").set_input_files(mixed_zip(folder))
+    page.get_by_role("button", name="Upload and preview").click()
+    page.wait_for_url("**/upload/*/")
+    page.get_by_role("button", name="Confirm: import 3 new").click()
+    page.wait_for_url("**/result/")
+
+
 def test_progress_page_follows_a_queued_import_to_its_result(
     page, live_server, importer, settings, tmp_path
 ):
     """With the database queue, the result page waits for a worker, then follows it."""
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]}
-    }
-    signed_in(page, live_server, importer)
-    page.goto(f"{live_server.url}/admin/imports/importbatch/upload/")
-    page.get_by_label("Editorial files").set_input_files(mixed_zip(tmp_path))
-    page.get_by_role("button", name="Upload and preview").click()
-    page.wait_for_url("**/upload/*/")
+    queued_import(page, live_server, importer, settings, tmp_path)
 
-    page.get_by_role("button", name="Confirm: import 3 new").click()
-
-    page.wait_for_url("**/result/")
     assert page.locator("[data-batch-status]").inner_text() == "Waiting for a worker"
     assert serious_violations(page) == []
-    call_command("db_worker", batch=True, queue_name="*", reload=False, startup_delay=False)
+    work()
     page.get_by_role("link", name="Download the report (CSV)").wait_for(timeout=15_000)
     assert page.locator("tr.fate-imported").count() == 3
 
@@ -150,16 +151,7 @@ def test_an_interrupted_import_is_resumed_from_its_page_with_the_keyboard(
     """A worker killed after the first two files: the page says so, and Resume finishes it."""
     from imports.models import FileFate, ImportBatch
 
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]}
-    }
-    signed_in(page, live_server, importer)
-    page.goto(f"{live_server.url}/admin/imports/importbatch/upload/")
-    page.get_by_label("Editorial files").set_input_files(mixed_zip(tmp_path))
-    page.get_by_role("button", name="Upload and preview").click()
-    page.wait_for_url("**/upload/*/")
-    page.get_by_role("button", name="Confirm: import 3 new").click()
-    page.wait_for_url("**/result/")
+    queued_import(page, live_server, importer, settings, tmp_path)
     batch = ImportBatch.objects.get()
     # What a worker killed after committing the refused files and one editorial leaves.
     first = batch.files.filter(fate=FileFate.PENDING).order_by("position").first()
@@ -176,7 +168,7 @@ def test_an_interrupted_import_is_resumed_from_its_page_with_the_keyboard(
 
     page.wait_for_url("**/result/")
     page.get_by_text("resumed: the files it had not reached").wait_for()
-    call_command("db_worker", batch=True, queue_name="*", reload=False, startup_delay=False)
+    work()
     page.get_by_role("link", name="Download the report (CSV)").wait_for(timeout=15_000)
     assert page.locator("tr.fate-imported").count() == 2
     assert serious_violations(page) == []

@@ -9,13 +9,10 @@ import pytest
 from django.utils.timezone import now
 from pytest_django.asserts import assertNotContains
 
+from tests.admin_import_support import DATABASE_QUEUE
 from tests.site_processes import PROJECT
 
 pytestmark = pytest.mark.django_db
-
-DATABASE_QUEUE = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]}
-}
 
 
 def test_all_parts_working_is_200_with_each_part_said(client):

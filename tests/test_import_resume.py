@@ -10,7 +10,6 @@ tests/test_import_worker.py kills a real `db_worker` with SIGKILL.
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils.timezone import now
 from pytest_django.asserts import assertContains
 
@@ -18,17 +17,9 @@ from articles.models import Article
 from imports.batches import Superseded, batch_start, files_import
 from imports.models import FileFate, ImportBatch, Status, Upload
 from imports.uploads import HeldUpload
-from tests.admin_import_support import editorial, text_file, upload
+from tests.admin_import_support import DATABASE_QUEUE, editorial, text_file, upload, work
 
 pytestmark = pytest.mark.django_db
-
-DATABASE_QUEUE = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]}
-}
-
-
-def work() -> None:
-    call_command("db_worker", batch=True, queue_name="*", reload=False, startup_delay=False)
 
 
 @pytest.fixture
