@@ -1,4 +1,4 @@
-"""Versions of what reader pages show, kept in the cache: a page's cache key and its ETag.
+"""Versions of what reader pages show: a page's cache key and its ETag.
 
 A scope names one thing pages are made of: `article:<id>` (one editorial, its tags and its
 annotations), `archive` (what lists of editorials show, annotation counts included: home,
@@ -8,22 +8,22 @@ shown on every editorial) and `people` (editors' display names). A write bumps t
 it touches; a page cached under the old versions is then never read again. A version is a
 random token with the time it was made, so a page's Last-Modified is the newest of its
 scopes' times (to the second, as HTTP dates go: the ETag tells apart two versions made in
-one second). A version is made when first read, so a dropped one (a write, or the cache's
-own eviction) only costs pages their cached copies.
+one second). Versions live in the database (`PageVersion`), one row a scope, so that every
+app server process agrees on them whatever cache each has; a bump deletes the rows, in the
+writer's transaction, and the next read makes them anew.
 """
 
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.core.cache import cache
-from django.db import transaction
+from .models import PageVersion
 
 ARCHIVE = "archive"
 TAGS = "tags"
 ENTITIES = "entities"
 PEOPLE = "people"
-PREFIX = "page-version:"
+VERSION_FIELDS = ("scope", "token", "changed_at")
 
 
 def article_scope(article_id: int) -> str:
@@ -42,40 +42,37 @@ class Version:
         return ".".join(self.tokens)
 
 
-def _fresh() -> tuple[str, float]:
+def _fresh(scope: str) -> PageVersion:
     # Whole seconds: Last-Modified and If-Modified-Since carry no more.
-    return secrets.token_hex(8), float(int(datetime.now(UTC).timestamp()))
+    now = datetime.now(UTC).replace(microsecond=0)
+    return PageVersion(scope=scope, token=secrets.token_hex(8), changed_at=now)
+
+
+def _stored(scopes: list[str]) -> dict[str, tuple[str, datetime]]:
+    rows = PageVersion.objects.filter(scope__in=scopes)
+    return {scope: (token, at) for scope, token, at in rows.values_list(*VERSION_FIELDS)}
 
 
 def versions_read(scopes: list[str]) -> Version:
-    """The current version of these scopes (one cache read; lost ones are made again)."""
-    keys = [PREFIX + scope for scope in scopes]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            value = _fresh()
-            # add(): two requests making the same lost version agree on the first one's.
-            if not cache.add(key, value, timeout=None):
-                value = cache.get(key) or value
-            found[key] = value
-    values = [found[key] for key in keys]
+    """The current version of these scopes: one query, and one more to store missing ones."""
+    found = _stored(scopes)
+    if missing := [_fresh(scope) for scope in scopes if scope not in found]:
+        # Should another request store one of these first, this page is kept under a token
+        # nobody else reads, once: harmless, so not read back.
+        PageVersion.objects.bulk_create(missing, ignore_conflicts=True)
+        found |= {version.scope: (version.token, version.changed_at) for version in missing}
+    values = [found[scope] for scope in scopes]
     return Version(
         tokens=tuple(token for token, _ in values),
-        changed_at=datetime.fromtimestamp(max(at for _, at in values), UTC),
+        changed_at=max(at for _, at in values).astimezone(UTC),
     )
 
 
 def versions_bump(*scopes: str) -> None:
-    """Mark these scopes changed: now, and again when the transaction commits, so that a page
-    read meanwhile from the old rows is not kept under the new version. A changed version is
-    dropped, not replaced: bumping every editorial of a re-tag fills no cache."""
-
-    def bump():
-        cache.delete_many([PREFIX + scope for scope in scopes])
-
-    bump()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(bump)
+    """Mark these scopes changed. The rows go in the writer's transaction: until it commits,
+    readers keep the old version and the old rows; after, both are new. A changed version is
+    dropped, not replaced: bumping every editorial of a re-tag writes no rows."""
+    PageVersion.objects.filter(scope__in=scopes).delete()
 
 
 def articles_bump(article_ids) -> None:

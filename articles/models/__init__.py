@@ -2,12 +2,14 @@
 
 One module per concern: `articles` (Article, Paragraph), `entities` (Leader, LeaderTerm,
 Country, AgendaItem), `tagging` (the tag tables, Mention, TagRejection), `mention_months`
-(mentions counted per entity and month, for the charts).
+(mentions counted per entity and month, for the charts), `page_versions` (what cached reader
+pages were made from).
 """
 
 from .articles import Article, ArticleQuerySet, Paragraph, ParagraphQuerySet
 from .entities import AgendaItem, Country, Entity, Leader, LeaderTerm
 from .mention_months import MentionMonth
+from .page_versions import PageVersion
 from .rows import RowsQuerySet
 from .tagging import (
     KINDS,
@@ -37,6 +39,7 @@ __all__ = [
     "Mention",
     "MentionMonth",
     "MentionQuerySet",
+    "PageVersion",
     "Paragraph",
     "ParagraphQuerySet",
     "RowsQuerySet",
