@@ -166,7 +166,9 @@ def fingerprint() -> tuple:
             continue
         table, pk = connection.ops.quote_name(meta.db_table), meta.pk.column
         parts.append(f"(SELECT COUNT(*) FROM {table})")
-        parts.append(f"(SELECT MAX({connection.ops.quote_name(pk)}) FROM {table})")
+        # PostgreSQL has no MAX of a uuid (the task queue's ids): counted, not maxed.
+        if meta.pk.get_internal_type() != "UUIDField":
+            parts.append(f"(SELECT MAX({connection.ops.quote_name(pk)}) FROM {table})")
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts))
         return cursor.fetchone()
