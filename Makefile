@@ -57,6 +57,7 @@ bench: install
 	$(BIN)/python -m bench.admin_import
 	$(BIN)/python -m bench.search --count $(BENCH_COUNT)
 	$(BIN)/python -m bench.margin
+	$(BIN)/python -m bench.page_cache
 	$(BIN)/python -m bench.protocol
 
 clean:
