@@ -11,21 +11,9 @@ from annotations.models import Kind
 from annotations.services import Evidence, reply_create
 from people.services import profile_update
 from tests.factories import annotation_factory, article_factory, leader_factory, user_factory
+from tests.test_page_cache import html, signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(role: str) -> tuple[Client, object]:
-    user = user_factory(role)
-    browser = Client()
-    browser.force_login(user)
-    return browser, user
-
-
-def html(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def card(page: str) -> str:
