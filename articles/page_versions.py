@@ -9,8 +9,8 @@ it touches; a page cached under the old versions is then never read again. A ver
 random token with the time it was made, so a page's Last-Modified is the newest of its
 scopes' times (to the second, as HTTP dates go: the ETag tells apart two versions made in
 one second). Versions live in the database (`PageVersion`), one row a scope, so that every
-app server process agrees on them whatever cache each has; a bump deletes the rows, in the
-writer's transaction, and the next read makes them anew.
+app server process agrees on them whatever cache each has: a write stores new tokens in its
+own transaction, a read is one query and writes nothing.
 """
 
 import secrets
@@ -24,6 +24,8 @@ TAGS = "tags"
 ENTITIES = "entities"
 PEOPLE = "people"
 VERSION_FIELDS = ("scope", "token", "changed_at")
+# A scope no write has bumped yet: what it shows has not changed since versions were kept.
+NEVER_CHANGED = ("0", datetime(2026, 12, 1, tzinfo=UTC))
 
 
 def article_scope(article_id: int) -> str:
@@ -42,26 +44,11 @@ class Version:
         return ".".join(self.tokens)
 
 
-def _fresh(scope: str) -> PageVersion:
-    # Whole seconds: Last-Modified and If-Modified-Since carry no more.
-    now = datetime.now(UTC).replace(microsecond=0)
-    return PageVersion(scope=scope, token=secrets.token_hex(8), changed_at=now)
-
-
-def _stored(scopes: list[str]) -> dict[str, tuple[str, datetime]]:
-    rows = PageVersion.objects.filter(scope__in=scopes)
-    return {scope: (token, at) for scope, token, at in rows.values_list(*VERSION_FIELDS)}
-
-
 def versions_read(scopes: list[str]) -> Version:
-    """The current version of these scopes: one query, and one more to store missing ones."""
-    found = _stored(scopes)
-    if missing := [_fresh(scope) for scope in scopes if scope not in found]:
-        # Should another request store one of these first, this page is kept under a token
-        # nobody else reads, once: harmless, so not read back.
-        PageVersion.objects.bulk_create(missing, ignore_conflicts=True)
-        found |= {version.scope: (version.token, version.changed_at) for version in missing}
-    values = [found[scope] for scope in scopes]
+    """The current version of these scopes, in one query; a reader never writes one."""
+    rows = PageVersion.objects.filter(scope__in=scopes).values_list(*VERSION_FIELDS)
+    found = {scope: (token, at) for scope, token, at in rows}
+    values = [found.get(scope, NEVER_CHANGED) for scope in scopes]
     return Version(
         tokens=tuple(token for token, _ in values),
         changed_at=max(at for _, at in values).astimezone(UTC),
@@ -69,10 +56,20 @@ def versions_read(scopes: list[str]) -> Version:
 
 
 def versions_bump(*scopes: str) -> None:
-    """Mark these scopes changed. The rows go in the writer's transaction: until it commits,
-    readers keep the old version and the old rows; after, both are new. A changed version is
-    dropped, not replaced: bumping every editorial of a re-tag writes no rows."""
-    PageVersion.objects.filter(scope__in=scopes).delete()
+    """Mark these scopes changed: a new token each, stored in the writer's transaction, so
+    that until it commits readers keep the old version with the old rows, and after it both
+    are new."""
+    # Whole seconds: Last-Modified and If-Modified-Since carry no more.
+    now = datetime.now(UTC).replace(microsecond=0)
+    PageVersion.objects.bulk_create(
+        [
+            PageVersion(scope=scope, token=secrets.token_hex(8), changed_at=now)
+            for scope in set(scopes)
+        ],
+        update_conflicts=True,
+        unique_fields=["scope"],
+        update_fields=["token", "changed_at"],
+    )
 
 
 def articles_bump(article_ids) -> None:

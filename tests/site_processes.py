@@ -69,11 +69,12 @@ class Site:
             [str(BIN / "gunicorn"), "editorial_archive.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1"]
         )
         url = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            with suppress(requests.ConnectionError):
-                requests.get(f"{url}/healthz", timeout=5)
+        deadline = time.monotonic() + 180  # a loaded CI machine starts gunicorn slowly
+        while time.monotonic() < deadline:
+            with suppress(requests.RequestException):
+                requests.get(f"{url}/healthz", timeout=10)
                 return url
-            time.sleep(0.1)
+            time.sleep(0.2)
         raise AssertionError(f"the app server on port {port} did not start")
 
     def worker(self, *, batch: bool = False) -> subprocess.Popen:

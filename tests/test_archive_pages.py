@@ -10,10 +10,11 @@ from tests.factories import article_factory
 pytestmark = pytest.mark.django_db
 
 ARCHIVE = "/archive/"
-# The month rows, in one grouped query.
-ARCHIVE_INDEX_MAX_QUERIES = 1
-# Emptiness check, months (or neighbours), count, articles, one query per tag kind.
-PERIOD_MAX_QUERIES = 10  # includes one for the annotation counts
+# The cached page's versions; on a miss the month rows, in one grouped query.
+ARCHIVE_INDEX_MAX_QUERIES = 2
+# The versions, emptiness check, months (or neighbours), count, articles, one query per tag
+# kind.
+PERIOD_MAX_QUERIES = 11  # includes one for the annotation counts
 
 # 16:30 UTC on 31 January is 01:30 on 1 February in Seoul: a February editorial.
 SEOUL_FEBRUARY_FIRST = datetime(2026, 1, 31, 16, 30, tzinfo=UTC)

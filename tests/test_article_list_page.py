@@ -11,8 +11,9 @@ from tests.factories import article_factory
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("articles:index")
-# Count, articles (with the lead paragraph as a subquery), and one query per tag kind.
-HOME_MAX_QUERIES = 6  # includes one for the annotation counts
+# The cached page's versions, count, articles (with the lead paragraph as a subquery), and
+# one query per tag kind.
+HOME_MAX_QUERIES = 7  # includes one for the annotation counts
 
 
 def test_home_lists_editorials_newest_first(client, listed_titles):

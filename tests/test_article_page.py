@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 
 # Article, paragraphs, and one query per tag kind.
 # article, paragraphs, three entity kinds, then annotations and their evidence; for an
-# anonymous reader first the editorial's id and its cached page's versions (read, and stored
-# on the first read after a write: articles/page_versions.py)
-ARTICLE_MAX_QUERIES = 10
+# anonymous reader first the editorial's id and its cached page's versions
+# (articles/page_versions.py)
+ARTICLE_MAX_QUERIES = 9
 
 
 def test_article_page_shows_label_title_and_publication(client):

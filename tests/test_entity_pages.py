@@ -13,9 +13,9 @@ pytestmark = pytest.mark.django_db
 
 # Entity, count, the page's ids, its articles, one query per tag kind, the annotation counts,
 # the page's mentions (for the quotes), mentions per month (the chart) and one per kind of
-# co-mention; and the versions of the cached page and of the co-mentions, each read and, on
-# the first read after a write, stored (articles/page_versions.py).
-ENTITY_MAX_QUERIES = 17
+# co-mention; and the versions of the cached page and of the co-mentions, a query each
+# (articles/page_versions.py).
+ENTITY_MAX_QUERIES = 15
 
 # (factory, the article_factory argument that tags with it, URL prefix, kind, plural)
 KINDS = [
