@@ -25,7 +25,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.base import File
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.db.models import Q
 from django.utils import timezone
 
@@ -239,9 +239,6 @@ class HashingFile(File):
             self.digest.update(chunk)
             yield chunk
 
-    def __iter__(self):
-        return self.chunks()
-
 
 def upload_hold(*, files: Iterable, user_id: int) -> HeldUpload:
     """Store uploaded files under a new token; files that are not .txt or .zip are refused.
@@ -341,8 +338,8 @@ def uploads_sweep() -> list[SweptUpload]:
     swept = []
     for row in expired_uploads():
         upload = HeldUpload.of(row)
-        with transaction.atomic():
-            deleted, _ = Upload.objects.filter(pk=row.pk, touched_at=row.touched_at).delete()
+        # Only if untouched since it was read: a claim or progress meanwhile keeps it.
+        deleted, _ = Upload.objects.filter(pk=row.pk, touched_at=row.touched_at).delete()
         if deleted:
             files_delete(upload.token, [held.stored for held in upload.files])
             size = sum(held.size for held in upload.files)
